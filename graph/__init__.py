@@ -1,0 +1,1 @@
+"""The graph layer: build, merge and export the knowledge graph; the CLI."""

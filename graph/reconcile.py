@@ -1,0 +1,124 @@
+"""Identity across documents: which study and researcher mentions are the same entity.
+
+Studies are one node when they share a DOI, else a PubMed id, else first author + year + journal,
+and never when their DOIs (or PubMed ids) disagree. Researchers follow
+:func:`ontology.identity.same_person`, with one more guard: a mention joins a group only if it agrees
+with every name already in it, and a mention that fits two groups that disagree with each other
+("Maes, M" beside "Michael Maes" and "Mark Maes") stays on its own rather than being guessed.
+
+Both functions take (document, node) mentions and return a mapping from (document, loader id) to the
+graph's canonical id: two documents may give one loader id to two different people. The result does
+not depend on the order of the input.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ontology.identity import PersonName, fold, researcher_key, same_person, slugify, study_id
+from ontology.model import Researcher, Study
+
+Mention = tuple[str, str]  # (document, loader id)
+
+
+class _Group:
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.dois: set[str] = set()
+        self.pmids: set[str] = set()
+        self.members: list[Mention] = []
+
+    def conflicts(self, s: Study) -> bool:
+        return bool(
+            (s.doi and self.dois and s.doi not in self.dois) or (s.pmid and self.pmids and s.pmid not in self.pmids)
+        )
+
+
+def reconcile_studies(studies: Iterable[tuple[str, Study]]) -> dict[Mention, str]:
+    """(doc, loader study id) → canonical study id (DOI, else PubMed id, else author-year-journal)."""
+    groups: list[_Group] = []
+    index: dict[str, _Group] = {}  # "doi:…", "pmid:…", "key:…", "id:…" → group
+    ordered = sorted(studies, key=lambda ds: (0 if ds[1].doi else 1 if ds[1].pmid else 2, ds[1].id, ds[0]))
+    for doc, s in ordered:
+        key = _citation_key(s)
+        strong = [index.get(f"doi:{s.doi}") if s.doi else None, index.get(f"pmid:{s.pmid}") if s.pmid else None]
+        weak = [index.get(f"id:{s.id}"), index.get(f"key:{key}") if key else None]
+        home = next((g for g in strong if g), None) or next((g for g in weak if g and not g.conflicts(s)), None)
+        if home is None:
+            home = _Group()
+            groups.append(home)
+        home.members.append((doc, s.id))
+        home.ids.add(s.id)
+        names = [f"id:{s.id}"] + ([f"key:{key}"] if key else [])
+        if s.doi:
+            home.dois.add(s.doi)
+            names.append(f"doi:{s.doi}")
+        if s.pmid:
+            home.pmids.add(s.pmid)
+            names.append(f"pmid:{s.pmid}")
+        for name in names:
+            index.setdefault(name, home)
+    mapping: dict[Mention, str] = {}
+    used: set[str] = set()
+    for g in groups:
+        doi = min(g.dois) if g.dois else None
+        pmid = min(g.pmids) if g.pmids else None
+        canonical = study_id(doi, pmid, None, None, None) if doi or pmid else min(g.ids)
+        canonical = _unique(canonical, used)
+        for mention in g.members:
+            mapping[mention] = canonical
+    return mapping
+
+
+def _citation_key(s: Study) -> str | None:
+    if s.first_author and s.year and s.journal:
+        return f"{fold(s.first_author)}|{s.year}|{slugify(s.journal)}"
+    return None
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    base, n = candidate, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _name(r: Researcher) -> PersonName:
+    return PersonName(r.surname, r.given, r.initials)
+
+
+def _richness(r: Researcher) -> tuple[int, int, str]:
+    return (-len(r.initials), -len(r.given or ""), r.id)
+
+
+def reconcile_researchers(researchers: Iterable[tuple[str, Researcher]]) -> dict[Mention, str]:
+    """(doc, loader researcher id) → canonical researcher id."""
+    by_surname: dict[str, list[tuple[str, Researcher]]] = defaultdict(list)
+    for doc, r in researchers:
+        by_surname[fold(r.surname)].append((doc, r))
+    mapping: dict[Mention, str] = {}
+    used: set[str] = set()
+    for surname in sorted(by_surname):
+        mentions = sorted(by_surname[surname], key=lambda dr: (*_richness(dr[1]), dr[0]))
+        groups: list[list[tuple[str, Researcher]]] = []
+        loners: list[list[tuple[str, Researcher]]] = []
+        for doc, r in mentions:
+            fits = [g for g in groups if all(same_person(_name(r), _name(o)) for _, o in g)]
+            if len(fits) == 1:
+                fits[0].append((doc, r))
+            elif not fits:
+                groups.append([(doc, r)])
+            else:
+                loners.append([(doc, r)])  # fits two people who differ: do not guess
+        clusters = groups + loners
+        bases = [researcher_key(_name(g[0][1])) for g in clusters]
+        for g, base in zip(clusters, bases, strict=True):
+            head = _name(g[0][1])
+            shared = bases.count(base) > 1
+            canonical = f"{base}-{slugify(head.first_given)}" if shared and head.first_given else base
+            canonical = _unique(canonical, used)
+            for doc, r in g:
+                mapping[(doc, r.id)] = canonical
+    return mapping

@@ -1,0 +1,68 @@
+"""Loaders: parse ME/CFS Atlas entries and conference news into ontology objects.
+
+One loader per document kind, chosen from the first lines of the text. Loaders only parse text into
+:class:`ontology.model.Extraction` objects; they never touch the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from loaders.atlas import looks_like_atlas, parse_atlas
+from loaders.errors import ParseError
+from loaders.news import looks_like_news, parse_news
+from ontology.model import Extraction
+
+__all__ = ["ParseError", "iter_documents", "load_path", "load_text"]
+
+DOCUMENT_SUFFIXES = (".txt",)
+
+
+def load_text(text: str, doc: str) -> Extraction:
+    """Parse one document's text; ``doc`` is the name recorded as its source (the file name)."""
+    if "\x00" in text:
+        raise ParseError(doc, 1, "binary file, not a text document")
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise ParseError(doc, 1, "empty document")
+    if first > 0:
+        raise ParseError(doc, first + 1, "document starts with blank lines; expected a header on line 1")
+    if looks_like_atlas(lines[0]):
+        return parse_atlas(text, doc)
+    if looks_like_news(lines):
+        return parse_news(text, doc)
+    raise ParseError(
+        doc,
+        1,
+        "unrecognised document kind: expected an atlas header 'Authors · Journal · Year · DOI' "
+        "or a news breadcrumb 'Outlet > Section > Conference'",
+    )
+
+
+def load_path(path: Path) -> Extraction:
+    """Read and parse one file; unreadable files raise :class:`ParseError` like bad content does."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ParseError(path.name, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise ParseError(path.name, 1, f"cannot read file: {exc.strerror or exc}") from exc
+    return load_text(text, path.name)
+
+
+def iter_documents(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and the ``.txt`` files under folders, in a stable sorted order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix in DOCUMENT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            yield path

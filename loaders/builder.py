@@ -1,0 +1,142 @@
+"""Collects one document's nodes and edges, merging repeats and keeping the best evidence."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ontology.enums import Direction, DocKind, NodeLabel, Outcome, RelType, Section
+from ontology.identity import ID_PREFIX, node_id, slugify
+from ontology.model import (
+    NODE_MODELS,
+    Edge,
+    Evidence,
+    Extraction,
+    NodeBase,
+    TermNode,
+)
+from ontology.vocab import Term, load_vocabularies
+
+
+class DocBuilder:
+    def __init__(self, doc: str, kind: DocKind, text: str) -> None:
+        self.doc = doc
+        self.kind = kind
+        self.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.nodes: dict[str, NodeBase] = {}
+        self.edges: dict[tuple[str, RelType, str, str], Edge] = {}
+        self.warnings: list[str] = []
+
+    def add(self, node: NodeBase) -> NodeBase:
+        """Add a node, or merge its aliases and filled-in fields into the one already there."""
+        old = self.nodes.get(node.id)
+        if old is None:
+            node = node.model_copy(update={"source_docs": (self.doc,)})
+        else:
+            update = {
+                k: v
+                for k, v in node.__dict__.items()
+                if v not in (None, (), {}, "") and old.__dict__.get(k) in (None, (), {}, "")
+            }
+            aliases = {*old.aliases, *node.aliases}
+            aliases.discard(old.name)
+            update["aliases"] = tuple(sorted(aliases))
+            if isinstance(old, TermNode) and isinstance(node, TermNode):
+                update["candidate"] = old.candidate and node.candidate
+            node = old.model_copy(update=update)
+        self.nodes[node.id] = node
+        return node
+
+    def put(self, node: NodeBase) -> NodeBase:
+        """Replace a node outright (a trial whose status the text has just updated)."""
+        node = node.model_copy(update={"source_docs": (self.doc,)})
+        self.nodes[node.id] = node
+        return node
+
+    def term(self, label: NodeLabel, term_id: str, surface: str | None = None) -> NodeBase:
+        """The node for a vocabulary term (aliases record how the document named it)."""
+        t: Term = load_vocabularies().get(label, term_id)
+        extra: dict[str, object] = {}
+        if label is NodeLabel.DRUG:
+            extra["kind"] = t.kind
+        if label is NodeLabel.INSTITUTION:
+            extra.update(city=t.city, country=t.country)
+        aliases = (surface,) if surface and surface != t.label else ()
+        model = _term_model(label)
+        return self.add(
+            model(
+                id=f"{ID_PREFIX[label]}:{t.id}",
+                name=t.label,
+                aliases=aliases,
+                vocab_id=t.id,
+                category=t.category,
+                xrefs=dict(t.xrefs),
+                **extra,
+            )
+        )
+
+    def candidate(self, label: NodeLabel, name: str) -> NodeBase:
+        """A node for a name the vocabulary lacks, flagged ``candidate`` so users can review it."""
+        key = slugify(name)
+        vocab = load_vocabularies().terms[label]
+        if key in vocab:  # a spelling the vocabulary has under its id
+            return self.term(label, key, name)
+        return self.add(_term_model(label)(id=node_id(label, key), name=name.strip(), candidate=True))
+
+    def edge(
+        self,
+        rel: RelType,
+        source: NodeBase,
+        target: NodeBase,
+        sentence: str,
+        line: int,
+        section: Section,
+        rule: str,
+        confidence: float,
+        *,
+        direction: Direction | None = None,
+        outcome: Outcome | None = None,
+    ) -> None:
+        if isinstance(target, TermNode) and target.candidate:
+            confidence = min(confidence, 0.5)
+        evidence = Evidence(
+            source_doc=self.doc,
+            sentence=sentence,
+            line=line,
+            section=section,
+            rule=rule,
+            confidence=round(confidence, 2),
+        )
+        new = Edge.between(rel, source, target, evidence, direction=direction, outcome=outcome)
+        old = self.edges.get(new.key)
+        if old is None or _better(new, old):
+            self.edges[new.key] = new
+
+    def build(self) -> Extraction:
+        return Extraction(
+            doc=self.doc,
+            kind=self.kind,
+            sha256=self.sha256,
+            nodes=tuple(sorted(self.nodes.values(), key=lambda n: n.id)),
+            edges=tuple(sorted(self.edges.values(), key=lambda e: e.key)),
+            warnings=tuple(self.warnings),
+        )
+
+
+def _term_model(label: NodeLabel) -> type[TermNode]:
+    model = NODE_MODELS[label]
+    if not issubclass(model, TermNode):
+        raise ValueError(f"{label} nodes do not come from a vocabulary")
+    return model
+
+
+_INFO = {None: 0, Outcome.UNKNOWN: 0, Outcome.PENDING: 1}
+
+
+def _better(new: Edge, old: Edge) -> bool:
+    """Higher confidence wins, then the evidence that states a result, then the earlier line."""
+
+    def score(e: Edge) -> tuple[float, int, int]:
+        informative = _INFO.get(e.outcome, 2) + (1 if e.direction else 0)
+        return (e.evidence.confidence, informative, -e.evidence.line)
+
+    return score(new) > score(old)

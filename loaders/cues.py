@@ -1,0 +1,249 @@
+"""Lexical cues the extraction rules look for: negation, outcomes, directions, designs, roles.
+
+Patterns run on typographically folded text (straight quotes and hyphens).
+
+>>> bool(NULL_OUTCOME.search("it did not significantly change cytokine levels"))
+True
+>>> bool(NULL_OUTCOME.search("did not achieve its primary endpoint"))
+True
+>>> bool(NULL_OUTCOME.search("no significant difference in TRPM3 currents between patients and healthy controls"))
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from ontology.enums import Direction, StudyDesign, TrialFeature
+
+_I = re.IGNORECASE
+
+# A treatment that made no difference (never a comparison of patients with healthy people).
+NULL_OUTCOME = re.compile(
+    r"\b(?:did not|didn't|does not|failed to|was not|were not|did not significantly|could not)\s+"
+    r"(?:\w+ly\s+)?(?:achieve|meet|reach|change|improve|reduce|alter|lower|affect|differ|outperform|"
+    r"show (?:a |any )?(?:significant |clinically meaningful )?(?:benefit|improvement|effect|difference)|"
+    r"lead to|result in|be (?:superior|better|more effective)|superior|better than|more effective)"
+    r"|\bno (?:significant |statistically significant |clinically (?:meaningful|relevant) |meaningful |"
+    r"overall |additional |measurable )?(?:benefit|improvement|effect|efficacy|change|advantage)s?\b"
+    r"|\b(?:missed|did not meet) (?:its|the|their) primary (?:end ?point|outcome)"
+    r"|\bno (?:better|more effective) than placebo"
+    r"|\bnot (?:superior|better) (?:than|to) placebo"
+    r"|\b(?:similar|comparable) (?:to|with) (?:the )?placebo"
+    r"|\bno (?:significant |statistically significant )?difference[s]? (?:\w+ ){0,6}?"
+    r"(?:placebo|between (?:the )?(?:treatment|drug|active|intervention) (?:and|group))"
+    r"|\b(?:proved|was|were) ineffective\b|\bwithout (?:any )?(?:significant )?(?:benefit|improvement)"
+    r"|\bno evidence that\b[^.;]{0,50}\b(?:better|more effective|superior|worked|helped|improved)",
+    _I,
+)
+
+POSITIVE_OUTCOME = re.compile(
+    r"\b(?:significant(?:ly)? (?:\w+ ){0,2}?(?:improv|reduc|better|increas|benefit|gain)\w*"
+    r"|improved|improvement[s]? in|restored?|normali[sz]ed|was effective|were effective|effective in"
+    r"|benefit(?:ed|ted)?\b|responded|response rate|reduced (?:fatigue|symptoms|pain)"
+    r"|fewer|lower risk|reduced (?:the )?risk|halved|cut the risk)",
+    _I,
+)
+
+HARMFUL_OUTCOME = re.compile(r"\b(?:too toxic|worsened|serious adverse|harm(?:ful|ed)?|stopped early for safety)", _I)
+
+# The study/trial gave the drug to people (as opposed to naming it as background).
+TESTED_CUE = re.compile(
+    r"\b(?:test(?:ed|ing|s)?|trial|treat(?:ed|ment|ing)|gave|given|administ(?:ered|ration)|received?|"
+    r"randomi[sz]ed|placebo|dose[sd]?|dosing|infusions?|took|taking|effect of|effects of|whether|"
+    r"assign(?:ed)?|supplement(?:ed|ation)|course of|weeks? of|months? of|injections?|pilot|"
+    r"using|underwent|compar(?:ed|ing))\b",
+    _I,
+)
+
+# A drug named as what made people ill in a model (interferon-alpha causing fatigue), not tested.
+TRIGGER_CUE = re.compile(r"\b(?:develop(?:s|ed)?|induc(?:ed|es)|trigger(?:ed|s))\b", _I)
+
+TARGET_CUE = re.compile(
+    r"\b(?:quiet|counter|block(?:s|ed|ing)?|target(?:s|ed|ing)?|inhibit(?:s|ed|ing|or)?|antagoni[sz]\w*|suppress\w*|"
+    r"deplet\w*|remov(?:e|es|ed|ing)|restor(?:e|es|ed|ing)|normali[sz]\w*|counteract\w*|aimed at|"
+    r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing))\b",
+    _I,
+)
+
+# Something is wrong with the named structure (lets an anchor such as "mitochondria" count).
+IMPAIRMENT_CUE = re.compile(
+    r"\b(?:problem|dysfunction|dysfunctional|impair\w*|damag\w*|abnormal\w*|defect\w*|deficien\w*|"
+    r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
+    r"loss|doesn't work|does not work|not work properly|malfunction\w*|restor\w*|compromised)\b",
+    _I,
+)
+
+# Negated existence right before a mention: "no evidence of X", "did not find X".
+NEGATION_BEFORE = re.compile(
+    r"(?:\bno (?:\w+ ){0,2}?(?:evidence|sign|signs|indication)s? (?:of|for)|\bnot (?:find|found|detect|"
+    r"observe|show)|\bfound no|\bnor|\bneither|\bruled out|\babsence of|\black of evidence|"
+    r"\bwithout (?:evidence of)?)\s+(?:\w+[\s-]+){0,3}$",
+    _I,
+)
+
+# The people a condition is about: "50 women with ME/CFS", "people with long COVID", "ME/CFS patients".
+PEOPLE_WITH_BEFORE = re.compile(
+    r"\b(?:patients|people|persons|adults|women|men|participants|individuals|subjects|children|adolescents|"
+    r"cases|volunteers|those|veterans|cohort|group|sample)\b(?:\s+(?:who|whose)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s+(?:with|having|diagnosed with|affected by|living with|suffering from|who (?:had|have|met criteria for))"
+    r"\s+(?:[\w-]+,?\s+){0,4}$",
+    _I,
+)
+PEOPLE_AFTER = re.compile(r"^\s*(?:patients|participants|cohort|sufferers|cases|subjects|population)\b", _I)
+
+# A condition named as a drug's indication ("approved for treating multiple myeloma").
+INDICATION_BEFORE = re.compile(
+    r"(?:\b(?:approved|used|indicated|licensed|prescribed|market) (?:\w+ )?for(?: treating| the treatment of)?"
+    r"|\bfor treating|\bused to treat|\ba drug used for|\btreatment of)\s+(?:\w+[\s,-]+){0,4}$",
+    _I,
+)
+
+# "Other conditions like X", "conditions such as X": comparison, not the people studied.
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:like|such as|similar to|resembl\w*|other (?:\w+ ){0,2}conditions?|as in|than in)\s+(?:\w+[\s,-]+){0,3}$",
+    _I,
+)
+
+DIRECTION_CUES: list[tuple[Direction, re.Pattern[str]]] = [
+    (
+        Direction.UNCHANGED,
+        re.compile(
+            r"\b(?:no (?:significant |statistically significant )?(?:difference|change)s?|did not differ|"
+            r"unchanged|not (?:significantly )?(?:different|altered|elevated|reduced)|similar (?:levels|to)|"
+            r"normal levels|comparable)\b",
+            _I,
+        ),
+    ),
+    (
+        Direction.ELEVATED,
+        re.compile(
+            r"\b(?:elevat\w*|higher|increas\w*|raised|greater|more|excess\w*|upregulat\w*|up-regulat\w*|"
+            r"high levels|rose|enriched|overactiv\w*)\b",
+            _I,
+        ),
+    ),
+    (
+        Direction.REDUCED,
+        re.compile(
+            r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|less|fewer|deficien\w*|downregulat\w*|"
+            r"down-regulat\w*|low levels|impaired|fell|drop\w*|blunted|weaker|poorer)\b",
+            _I,
+        ),
+    ),
+    (Direction.ALTERED, re.compile(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b", _I)),
+]
+
+MEASURE_CUE = re.compile(
+    r"\b(?:measur\w*|level[s]?|concentrations?|compar\w*|found|assess\w*|quantif\w*|analy[sz]\w*|"
+    r"profil\w*|counts?|activity|samples?|detected|showed|had)\b",
+    _I,
+)
+
+DESIGN_CUES: list[tuple[StudyDesign, re.Pattern[str]]] = [
+    (StudyDesign.META_ANALYSIS, re.compile(r"\bmeta-analys[ie]s|systematic review\b", _I)),
+    (StudyDesign.REVIEW, re.compile(r"\b(?:this|the|a|narrative) review\b|\breviewed the literature", _I)),
+    (StudyDesign.HYPOTHESIS, re.compile(r"\bhypothes[ie]s paper|theoretical|proposes? (?:a|that|an)\b", _I)),
+    (StudyDesign.GWAS, re.compile(r"\bgenome-wide|\bGWAS\b|\bgene variants|\bgenetic (?:association|variants)", _I)),
+    (StudyDesign.MODEL_SYSTEM, re.compile(r"\bmodel system|\banimal model|\bmouse model|\bin mice\b|\bin vitro\b", _I)),
+    (
+        StudyDesign.RCT,
+        re.compile(r"\brandomi[sz]ed|\bplacebo-controlled|\bdouble-blind(?:ed)?\b|\bRCT\b", _I),
+    ),
+    (StudyDesign.OPEN_LABEL, re.compile(r"\bopen-label|\bopen label|\buncontrolled trial", _I)),
+    (StudyDesign.PILOT, re.compile(r"\bpilot\b", _I)),
+    (StudyDesign.CASE_REPORT, re.compile(r"\bcase report|\bcase series|\bsingle patient", _I)),
+    (
+        StudyDesign.CASE_CONTROL,
+        re.compile(
+            r"\bcase[- ]control|\bhealthy (?:controls?|volunteers|people|women|men|individuals|participants|"
+            r"subjects)|\bcompared (?:\w+ ){0,8}(?:with|to) (?:\d+ )?(?:healthy|matched|sedentary)|\bcontrols\b",
+            _I,
+        ),
+    ),
+    (
+        StudyDesign.COHORT,
+        re.compile(r"\bcohort study|\bprospective|\blongitudinal|\bfollowed (?:up )?(?:\w+ ){0,3}over", _I),
+    ),
+    (StudyDesign.CROSS_SECTIONAL, re.compile(r"\bcross-sectional|\bsurvey\b", _I)),
+]
+
+TRIAL_FEATURES: list[tuple[TrialFeature, re.Pattern[str]]] = [
+    (TrialFeature.RANDOMIZED, re.compile(r"\brandomi[sz]ed", _I)),
+    (TrialFeature.DOUBLE_BLIND, re.compile(r"\bdouble-blind", _I)),
+    (TrialFeature.PLACEBO_CONTROLLED, re.compile(r"\bplacebo", _I)),
+    (TrialFeature.CROSSOVER, re.compile(r"\bcross-?over|\bwill be switched|\bswitched over", _I)),
+    (TrialFeature.OPEN_LABEL, re.compile(r"\bopen-label|\bopen label", _I)),
+    (TrialFeature.PILOT, re.compile(r"\bpilot\b", _I)),
+    (TrialFeature.MULTICENTRE, re.compile(r"\bmulti-?cent(?:re|er)|\bmultisite|\bmulti-site", _I)),
+]
+
+PHASE = re.compile(r"\bphase[- ](I{1,3}V?|IV|[1-4](?:\s*/\s*[1-4])?[ab]?)\b", _I)
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100})
+SIZE = re.compile(
+    r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?:\w+[\s-]+){0,3}?"
+    r"(?:patients|participants|adults|individuals|people|subjects|women|men|volunteers|children|cases)\b",
+    _I,
+)
+
+
+def phase_of(text: str) -> str | None:
+    m = PHASE.search(text)
+    if not m:
+        return None
+    raw = m.group(1).upper().replace(" ", "")
+    return "/".join(_ROMAN.get(p, p) for p in raw.split("/")).lower()
+
+
+def size_of(text: str) -> int | None:
+    m = SIZE.search(text)
+    if not m:
+        return None
+    raw = m.group(1).casefold().replace(",", "")
+    return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+
+
+def direction_near(text: str, start: int, end: int) -> Direction | None:
+    """The direction cue nearest to a mention, within its clause."""
+    lo = max(text.rfind(sep, 0, start) for sep in (";", " but ", " while ", " whereas ", ". "))
+    hi_candidates = [i for i in (text.find(sep, end) for sep in (";", " but ", " while ", " whereas ")) if i != -1]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    clause = text[lo + 1 if lo >= 0 else 0 : hi]
+    offset = lo + 1 if lo >= 0 else 0
+    best: tuple[int, Direction] | None = None
+    for direction, pattern in DIRECTION_CUES:
+        for m in pattern.finditer(clause):
+            distance = min(abs(m.start() + offset - start), abs(m.end() + offset - end))
+            if best is None or distance < best[0]:
+                best = (distance, direction)
+    return best[1] if best else None

@@ -1,0 +1,113 @@
+"""Find vocabulary terms in text: one trie-shaped regular expression per case mode, built once.
+
+A trie-shaped pattern lets the C regex engine branch on the next character instead of trying
+thousands of alternatives at each position, and its greedy optional groups give longest matches.
+
+>>> m = vocabulary_matcher()
+>>> [(x.text, x.refs[0].term_id) for x in m.find("Low-dose naltrexone (LDN) and IL-6 in ME/CFS")]
+[('Low-dose naltrexone', 'low-dose-naltrexone'), ('LDN', 'low-dose-naltrexone'), ('IL-6', 'il-6'), ('ME/CFS', 'me-cfs')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.text import fold_typography
+from ontology.enums import NodeLabel
+from ontology.vocab import Vocabularies, load_vocabularies
+
+
+@dataclass(frozen=True, slots=True)
+class TermRef:
+    label: NodeLabel
+    term_id: str
+    anchor: bool  # names the structure, not the mechanism: needs an impairment cue
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    refs: tuple[TermRef, ...]
+
+    def ref(self, label: NodeLabel) -> TermRef | None:
+        return next((r for r in self.refs if r.label is label), None)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _plurals(form: str) -> list[str]:
+    if len(form) < 4 or not form[-1].isalpha() or form[-1] in "sS":
+        return [form]
+    if form.endswith("y") and form[-2] not in "aeiou":
+        return [form, form[:-1] + "ies"]
+    return [form, form + "s"]
+
+
+class Matcher:
+    """Leftmost-longest, non-overlapping vocabulary mentions in a text."""
+
+    def __init__(self, vocab: Vocabularies) -> None:
+        folded: dict[str, list[TermRef]] = {}
+        exact: dict[str, list[TermRef]] = {}
+        for label, term in vocab:
+            forms: list[tuple[str, bool, bool]] = [(f, cs, False) for f, cs in term.surface_forms()]
+            forms += [(a, False, True) for a in term.anchors]
+            for form, case_sensitive, anchor in forms:
+                form = fold_typography(form)
+                ref = TermRef(label, term.id, anchor)
+                if case_sensitive:
+                    exact.setdefault(form, []).append(ref)
+                else:
+                    for variant in _plurals(form):
+                        refs = folded.setdefault(variant.casefold(), [])
+                        if ref not in refs:
+                            refs.append(ref)
+        # Full names win over anchors when a string is both.
+        self._folded = {k: tuple(sorted(v, key=lambda r: r.anchor)) for k, v in folded.items()}
+        self._exact = {k: tuple(v) for k, v in exact.items()}
+        bound = r"(?<![\w+/-]){}(?![\w+]|-\w)"
+        self._ci = re.compile(bound.format(_trie_pattern(self._folded)), re.IGNORECASE)
+        self._cs = re.compile(bound.format(_trie_pattern(self._exact)))
+
+    def find(self, text: str) -> list[Mention]:
+        text = fold_typography(text)
+        found: list[Mention] = []
+        for m in self._ci.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(), self._folded[m.group().casefold()]))
+        for m in self._cs.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(), self._exact[m.group()]))
+        if not found:
+            return found
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        kept: list[Mention] = []
+        for mention in found:
+            if kept and mention.start < kept[-1].end:
+                continue
+            kept.append(mention)
+        return kept
+
+
+@cache
+def vocabulary_matcher() -> Matcher:
+    return Matcher(load_vocabularies())

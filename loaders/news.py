@@ -1,0 +1,212 @@
+"""Conference news articles → researchers and affiliations, trials, studies, drugs and mechanisms.
+
+Layout: a breadcrumb (``Outlet > Conference News > IACFS/ME 2025``), the headline, the byline, the
+date, then paragraphs (one per line) and short section headings. News prose is read sentence by
+sentence with a little discourse state: who is being talked about (for "she", "his team"), and which
+trial the last sentences described (for "A total of 30 adults will receive...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders import cues
+from loaders.builder import DocBuilder
+from loaders.errors import ParseError
+from loaders.news_subjects import SentenceContext, Subjects
+from loaders.people import CREDENTIALS, find_introductions, institutions_in
+from loaders.rules import analyse, node_for, targets_of
+from loaders.text import fold_typography, quoted_spans, sentences
+from ontology.enums import DocKind, NodeLabel, RelType, Section
+from ontology.identity import PersonName, node_id, researcher_key, same_person
+from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Researcher
+
+_I = re.IGNORECASE
+_DATE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})$")
+_URL_LINE = re.compile(r"(?:full article|read more|source)\b.*?(https?://\S+)", _I)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|he's|she's)\b", _I)
+_INVESTIGATES = re.compile(
+    r"\b(?:studying|studied|study the|investigat\w+|examin\w+|research(?:ing)? (?:into|on)|work(?:ing)? on|"
+    r"work examining|focus(?:es|ed|ing)? on|spoke about|discussed|explor\w+|to test|"
+    r"presented (?:his|her|their) (?:group's |team's )?(?:research|work|studies|findings)|"
+    r"(?:group|team)(?:'s)? (?:has )?found|explanation is)\b",
+    _I,
+)
+
+
+def looks_like_news(lines: list[str]) -> bool:
+    return bool(lines) and " > " in lines[0] and len(lines) >= 4
+
+
+@dataclass
+class _State:
+    people: list[tuple[PersonName, NodeBase]] = field(default_factory=list)
+    current: list[NodeBase] = field(default_factory=list)
+    index: int = 0
+
+
+class _News:
+    def __init__(self, text: str, doc: str) -> None:
+        self.lines = text.splitlines()
+        self.doc = doc
+        self.b = DocBuilder(doc, DocKind.NEWS, text)
+        self.s = _State()
+        crumbs = [c.strip() for c in self.lines[0].split(">")]
+        self.outlet = crumbs[0]
+        self.title = self.lines[1].strip()
+        if not self.title:
+            raise ParseError(doc, 2, "expected the headline on line 2")
+        self.byline = re.sub(r"^By\s+", "", self.lines[2].strip()) or None
+        date = self.lines[3].strip()
+        self.date = date if _DATE.match(date) else None
+        self.body_start = 4 if self.date else 3
+        year = re.search(r"\b((?:19|20)\d{2})\b", self.date or "")
+        self.year = int(year.group(1)) if year else None
+        self.url = next((m.group(1) for ln in self.lines if (m := _URL_LINE.search(ln))), None)
+        self.article = self.b.add(
+            NewsArticle(
+                id=node_id(NodeLabel.NEWS_ARTICLE, self.title),
+                name=self.title,
+                title=self.title,
+                outlet=self.outlet,
+                byline=self.byline,
+                date=self.date,
+                url=self.url,
+            )
+        )
+        conf_name = crumbs[-1] if len(crumbs) > 1 and re.search(r"\b(?:19|20)\d{2}\b", crumbs[-1]) else None
+        if conf_name:
+            year = re.search(r"\b((?:19|20)\d{2})\b", conf_name)
+            conference = self.b.add(
+                Conference(
+                    id=node_id(NodeLabel.CONFERENCE, conf_name),
+                    name=conf_name,
+                    year=int(year.group(1)) if year else None,
+                )
+            )
+            self.b.edge(
+                RelType.COVERS,
+                self.article,
+                conference,
+                self.lines[0].strip(),
+                1,
+                Section.HEADER,
+                "news.breadcrumb.conference",
+                0.95,
+            )
+        self.subjects = Subjects(self.b, self.article)
+
+    # -- people -------------------------------------------------------------------------------------
+    def person(self, name: PersonName) -> NodeBase:
+        for known, node in self.s.people:
+            if same_person(name, known):
+                return node
+        node = self.b.add(
+            Researcher(
+                id=researcher_key(name),
+                name=name.display,
+                surname=name.surname,
+                given=name.given,
+                initials=name.initials,
+            )
+        )
+        self.s.people.append((name, node))
+        return node
+
+    def people_in(self, text: str) -> list[tuple[int, int, NodeBase, bool]]:
+        """(start, end, researcher, introduced) for every person named in a sentence, in order."""
+        hits: list[tuple[int, int, NodeBase, bool]] = []
+        for intro in find_introductions(text):
+            if self.byline and intro.name.surname == self.byline.split()[-1]:
+                continue
+            hits.append((intro.start, intro.end, self.person(intro.name), True))
+        for known, node in self.s.people:
+            for m in re.finditer(rf"\b{re.escape(known.surname)}\b", text):
+                if not any(a <= m.start() < b for a, b, _, _ in hits):
+                    hits.append((m.start(), m.end(), node, False))
+        return sorted(hits, key=lambda h: h[0])
+
+    def affiliations(self, text: str, hits: list[tuple[int, int, NodeBase, bool]], line: int) -> None:
+        for i, (_, end, person, _) in enumerate(hits):
+            rest_end = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+            rest = text[end:rest_end]
+            cred = CREDENTIALS.match(rest)
+            after = rest[cred.end() :] if cred else rest
+            if not re.match(
+                r",\s+(?:[a-z]|the |of |at |[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:of|at|and)\b|Senior|Director|"
+                r"Chief|Head|Professor|Associate|Assistant)",
+                after,
+            ):
+                continue
+            for surface, vocab_id in institutions_in(after):
+                inst = (
+                    self.b.term(NodeLabel.INSTITUTION, vocab_id, surface)
+                    if vocab_id
+                    else self.b.candidate(NodeLabel.INSTITUTION, surface)
+                )
+                conf = 0.9 if vocab_id else 0.6
+                self.b.edge(
+                    RelType.AFFILIATED_WITH, person, inst, text, line, Section.BODY, "news.appositive.affiliation", conf
+                )
+
+    # -- sentences ----------------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        for idx in range(self.body_start, len(self.lines)):
+            raw = self.lines[idx].strip()
+            if not raw or _URL_LINE.search(raw):
+                continue
+            folded = fold_typography(raw)
+            if not re.search(r"[.!?\"')]$", folded) and len(raw.split()) < 16:
+                self.s.current = []  # a section heading: a new topic
+                continue
+            quotes = quoted_spans(folded)
+            for sent in sentences(folded, idx + 1):
+                local = [(a - sent.start, b - sent.start) for a, b in quotes if b > sent.start]
+                self.sentence(sent.text, sent.line, local)
+        return self.b.build()
+
+    def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
+        self.s.index += 1
+        a = analyse(text, quotes)
+        hits = [h for h in self.people_in(text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
+        self.affiliations(text, hits, line)
+        named = [h[2] for h in hits]
+        plain = _unquoted(a.text, quotes)
+        actors = named or (self.s.current if _PRONOUN.search(plain) else [])
+        for dm, dref in a.of(NodeLabel.DRUG):
+            for mm, mref in targets_of(a, dm):
+                drug, mech = node_for(self.b, dref, dm.text), node_for(self.b, mref, mm.text)
+                self.b.edge(RelType.TARGETS, drug, mech, text, line, Section.BODY, "news.targets", 0.7)
+        context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year)
+        subjects = self.subjects.read(context)
+        if actors and not subjects and _INVESTIGATES.search(plain):
+            for m, ref in a.of(NodeLabel.MECHANISM) + a.of(NodeLabel.DRUG):
+                if (ref.anchor and not cues.IMPAIRMENT_CUE.search(plain)) or a.negated(m):
+                    continue
+                for person in actors:
+                    self.b.edge(
+                        RelType.INVESTIGATES,
+                        person,
+                        node_for(self.b, ref, m.text),
+                        text,
+                        line,
+                        Section.BODY,
+                        "news.investigates",
+                        0.6,
+                    )
+        if named:
+            self.s.current = named
+
+
+def _unquoted(text: str, quotes: list[tuple[int, int]]) -> str:
+    for a, b in quotes:
+        text = text[:a] + " " * (min(b, len(text)) - a) + text[b:]
+    return text
+
+
+def parse_news(text: str, doc: str) -> Extraction:
+    lines = text.splitlines()
+    if not looks_like_news(lines):
+        raise ParseError(doc, 1, "expected a news breadcrumb 'Outlet > Section > Conference' on line 1")
+    return _News(text, doc).run()

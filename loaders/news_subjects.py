@@ -1,0 +1,320 @@
+"""What a news sentence reports: trials and studies (the "subjects"), and what it says about them.
+
+A subject is introduced by a sentence (a trial of a drug, a published study with its author, a
+named study) and may be continued by the next sentences ("At 10 weeks, scores did not differ
+between the groups", "The trial was led by ..."), which update its outcome, size or leaders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders import cues
+from loaders.builder import DocBuilder
+from loaders.matcher import TermRef
+from loaders.rules import Analysis, classify_design, node_for, outcome_of, studied_conditions
+from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
+from ontology.identity import node_id, study_id
+from ontology.model import NodeBase, Researcher, Study, Trial
+
+_I = re.IGNORECASE
+TRIAL_CUE = re.compile(
+    r"\btrials?\b|\bpilot\b|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))|\bphase[- ]\d"
+    r"|\brandomi[sz]ed|\bplacebo|\bopen-label",
+    _I,
+)
+_PLANNED = re.compile(
+    r"\bseeking (?:\w+ )?funding|\bplan(?:s|ned)? to|\bwill (?:test|perform|run|start|launch)|\bproposed"
+    r"|\bhopes? to (?:start|run|test|launch)|\bplanned\b",
+    _I,
+)
+_ONGOING = re.compile(
+    r"\binitiated|\blaunched|\bunderway|\bongoing|\brecruit\w*|\benrol+(?:ment|ing)|\bhas begun|\bwill receive"
+    r"|\bis (?:testing|running|enrolling)|\bcurrently\b|\bnot (?:yet )?been (?:reported|published)",
+    _I,
+)
+_COMPLETED = re.compile(
+    r"\bdid not (?:achieve|meet)|\bshowed|\bfound|\bwas associated|\bimproved|\bpublished|\bresults? (?:showed|were)"
+    r"|\bdeemed|\bmissed|\bcompleted|\bfailed",
+    _I,
+)
+_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
+_BY = re.compile(r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led)\b[^.;]{0,60}\bby\b", _I)
+_AUTHOR_BEFORE = re.compile(r"\b(?:first-authored|first author(?:ed)?|authored|written) by\s*$", _I)
+_GROUP_AFTER = re.compile(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b", _I)
+_COLLEAGUES_AFTER = re.compile(r"^\s+(?:and (?:colleagues|co-workers)|et al)", _I)
+_PRONOUN_GROUP = re.compile(r"\b(?:his|her|their) (?:team|group|lab)\b", _I)
+_YEAR_PAPER = re.compile(
+    r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b", _I
+)
+_PUBLISHED_STUDY = re.compile(
+    r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b", _I
+)
+_IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
+_NAMED = re.compile(
+    r"\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
+    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3})\s+(?P<kind>study|cohort|project)\b"
+)
+_NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
+_CONTINUES = re.compile(
+    r"^(?:They|The (?:study|authors|researchers|team|paper|review|trial|treatment|drug|results?|investigators)"
+    r"|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
+)
+_FINDING = re.compile(
+    r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
+    r"consistent with|pattern)\b",
+    _I,
+)
+_RESULT_WORDS = re.compile(
+    r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b", _I
+)
+
+Hit = tuple[int, int, NodeBase, bool]  # (start, end, researcher, introduced here)
+
+
+@dataclass
+class Subject:
+    node: Trial | Study
+    drugs: dict[str, tuple[TermRef, str]] = field(default_factory=dict)  # term id → (ref, surface)
+    last_seen: int = 0
+    line: int = 0
+
+
+@dataclass
+class SentenceContext:
+    text: str
+    line: int
+    index: int  # sentence number in the document
+    a: Analysis
+    hits: list[Hit]
+    actors: list[NodeBase]  # named people, or the current speaker when a pronoun refers back
+    current: list[NodeBase]  # who the article is talking about at this point
+    year: int | None  # the article's year
+
+
+class Subjects:
+    def __init__(self, b: DocBuilder, article: NodeBase) -> None:
+        self.b = b
+        self.article = article
+        self.known: list[Subject] = []
+        self.last: Subject | None = None
+
+    def read(self, c: SentenceContext) -> list[Subject]:
+        """Record the trials and studies a sentence introduces or continues."""
+        found = self._studies(c)
+        if not found:
+            found = self._trials(c)
+        if not found and self.last and self._continues(self.last, c):
+            found = [self.last]
+            self._update_trial(self.last, c.a.text, c.text)
+        for s in found:
+            self._claims(s, c)
+            s.last_seen, s.line = c.index, c.line
+            self.last = s
+        return found
+
+    # -- recognising subjects -----------------------------------------------------------------------
+    def _studies(self, c: SentenceContext) -> list[Subject]:
+        author = self._author(c)
+        if author is not None:
+            person, year = author
+            surname = person.surname if isinstance(person, Researcher) else person.name
+            node = Study(
+                id=study_id(None, None, surname, year, None),
+                name=f"{surname} et al. {year}" if year else f"{surname} et al.",
+                year=year,
+                first_author=surname,
+                design=classify_design([c.a.text]),
+                size=cues.size_of(c.a.text),
+            )
+            subject = self._subject(node, c)
+            self.b.edge(RelType.AUTHORED, person, subject.node, c.text, c.line, Section.BODY, "news.study.author", 0.8)
+            return [subject]
+        named = next((m for m in _NAMED.finditer(c.a.text) if m["name"].split()[0] not in _NOT_NAME), None)
+        if named and not c.a.of(NodeLabel.DRUG):
+            node = Study(
+                id=node_id(NodeLabel.STUDY, named["name"]),
+                name=named["name"],
+                design=classify_design([c.a.text]),
+                size=cues.size_of(c.a.text),
+            )
+            return [self._subject(node, c)]
+        return []
+
+    def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None] | None:
+        year_paper = _YEAR_PAPER.search(c.a.text)
+        if year_paper and c.hits:
+            return c.hits[0][2], int(year_paper.group(1))
+        if not _PUBLISHED_STUDY.search(c.a.text):
+            return None
+        year_m = _IN_YEAR.search(c.a.text)
+        year = int(year_m.group(1)) if year_m else c.year
+        for start, end, person, _ in c.hits:
+            after = c.a.text[end:]
+            if _AUTHOR_BEFORE.search(c.a.text[:start]) or _GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
+                return person, year
+        return None
+
+    def _trials(self, c: SentenceContext) -> list[Subject]:
+        found: list[Subject] = []
+        offset = 0
+        for clause in _CLAUSE.split(c.a.text):
+            start = c.a.text.find(clause, offset)
+            offset = start + len(clause)
+            drugs = [(m, r) for m, r in c.a.of(NodeLabel.DRUG) if start <= m.start < offset]
+            if not drugs:
+                continue
+            ids = {r.term_id: (r, m.text) for m, r in drugs}
+            last = self.last
+            is_trial = TRIAL_CUE.search(clause) or (cues.size_of(clause) and cues.TESTED_CUE.search(clause))
+            continues = (
+                last is not None
+                and set(ids) <= set(last.drugs)
+                and bool(cues.POSITIVE_OUTCOME.search(clause) or cues.NULL_OUTCOME.search(clause) or is_trial)
+            )
+            if not is_trial and not continues:
+                continue
+            phase = cues.phase_of(clause)
+            subject = next(
+                (
+                    s
+                    for s in reversed(self.known)
+                    if isinstance(s.node, Trial) and set(s.drugs) == set(ids) and phase in (None, s.node.phase)
+                ),
+                None,
+            )
+            if subject is None and continues and phase is None and last is not None:
+                subject = last
+            if subject is None:
+                lead = self._lead(c, clause, start)
+                who = lead[0].name.split()[-1] if lead else self.b.doc
+                key = "-".join(sorted(ids)) + (f"-phase-{phase}" if phase else "") + f"-{who}"
+                names = " and ".join(dict.fromkeys(surface for _, surface in ids.values()))
+                label = f"{names} {'phase ' + phase + ' ' if phase else ''}trial" + (
+                    f" ({lead[0].name})" if lead else ""
+                )
+                subject = self._subject(Trial(id=node_id(NodeLabel.TRIAL, key), name=label, phase=phase), c)
+            subject.drugs.update(ids)
+            self._update_trial(subject, clause, c.text)
+            found.append(subject)
+        return found
+
+    def _subject(self, node: Trial | Study, c: SentenceContext) -> Subject:
+        existing = next((s for s in self.known if s.node.id == node.id), None)
+        if existing:
+            return existing
+        subject = Subject(self.b.add(node), last_seen=c.index)  # type: ignore[arg-type]
+        self.known.append(subject)
+        return subject
+
+    def _continues(self, last: Subject, c: SentenceContext) -> bool:
+        """Does this sentence, which names no trial or study, go on about the last one?"""
+        same_paragraph = c.line == last.line
+        if c.index - last.last_seen > 2 and not same_paragraph:
+            return False
+        if _CONTINUES.match(c.a.text) or _BY.search(c.a.text):
+            return True
+        outcome = cues.NULL_OUTCOME.search(c.a.text) or cues.POSITIVE_OUTCOME.search(c.a.text)
+        if outcome and _RESULT_WORDS.search(c.a.text):
+            return True
+        findings = isinstance(last.node, Study) and c.a.of(NodeLabel.MECHANISM) and _FINDING.search(c.a.text)
+        return bool(same_paragraph and findings)
+
+    # -- what is said about them --------------------------------------------------------------------
+    def _update_trial(self, s: Subject, clause: str, sentence: str) -> None:
+        if not isinstance(s.node, Trial):
+            return
+        old = s.node
+        outcome = outcome_of(clause)
+        status = (
+            TrialStatus.PLANNED
+            if _PLANNED.search(clause)
+            else TrialStatus.ONGOING
+            if _ONGOING.search(clause)
+            else TrialStatus.COMPLETED
+            if _COMPLETED.search(clause) or outcome is not Outcome.UNKNOWN
+            else TrialStatus.UNKNOWN
+        )
+        if status in (TrialStatus.PLANNED, TrialStatus.ONGOING) and outcome is Outcome.UNKNOWN:
+            outcome = Outcome.PENDING
+        keep_status = old.status is not TrialStatus.UNKNOWN and status is not TrialStatus.COMPLETED
+        keep_outcome = outcome in (Outcome.UNKNOWN, Outcome.PENDING) and old.outcome is not Outcome.UNKNOWN
+        s.node = self.b.put(
+            old.model_copy(
+                update={
+                    "size": old.size or cues.size_of(clause) or cues.size_of(sentence),
+                    "features": tuple(
+                        sorted({*old.features, *(f for f, p in cues.TRIAL_FEATURES if p.search(clause))})
+                    ),
+                    "status": old.status if keep_status else status,
+                    "outcome": old.outcome if keep_outcome else outcome,
+                }
+            )
+        )  # type: ignore[assignment]
+
+    def _claims(self, s: Subject, c: SentenceContext) -> None:
+        b, text, line, body = self.b, c.text, c.line, Section.BODY
+        b.edge(RelType.REPORTS, self.article, s.node, text, line, body, "news.reports", 0.85)
+        in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG)}
+        if isinstance(s.node, Study) and cues.TESTED_CUE.search(c.a.text):
+            s.drugs.update(in_sentence)
+        outcome = outcome_of(c.a.text)
+        mentioned = [d for d in s.drugs if d in in_sentence] or (
+            list(s.drugs) if outcome is not Outcome.UNKNOWN else []
+        )
+        for term_id in mentioned:
+            ref, surface = s.drugs[term_id]
+            drug = node_for(b, ref, surface)
+            shown = outcome if outcome is not Outcome.UNKNOWN else self._pending(s)
+            b.edge(RelType.TESTED, s.node, drug, text, line, body, "news.tested", 0.85, outcome=shown)
+            if outcome is Outcome.NULL:
+                b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
+        for m, ref in studied_conditions(c.a):
+            b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
+        if isinstance(s.node, Study):
+            impaired = bool(cues.IMPAIRMENT_CUE.search(c.a.text))
+            for m, ref in c.a.of(NodeLabel.MECHANISM):
+                if not c.a.negated(m) and not (ref.anchor and not impaired) and not c.a.described_by(m):
+                    b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
+        lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
+        leaders = self._by(c) or ([lead] if lead else [])
+        for person, rule, conf in leaders:
+            b.edge(RelType.LED_BY, s.node, person, text, line, body, rule, conf)
+            for ref, surface in s.drugs.values():
+                b.edge(
+                    RelType.INVESTIGATES,
+                    person,
+                    node_for(b, ref, surface),
+                    text,
+                    line,
+                    body,
+                    "news.investigates.leads",
+                    min(conf, 0.7),
+                )
+
+    def _pending(self, s: Subject) -> Outcome:
+        return s.node.outcome if isinstance(s.node, Trial) else Outcome.UNKNOWN
+
+    def _by(self, c: SentenceContext) -> list[tuple[NodeBase, str, float]]:
+        """Everyone named after 'led by' / 'run by': co-principal investigators are all leaders."""
+        m = _BY.search(c.a.text)
+        if not m:
+            return []
+        return [(p, "news.led_by", 0.9) for start, _, p, _ in c.hits if start >= m.end()]
+
+    def _lead(
+        self, c: SentenceContext, clause: str, start: int, study: bool = False
+    ) -> tuple[NodeBase, str, float] | None:
+        for _, end, person, _ in c.hits:
+            if _GROUP_AFTER.match(c.a.text[end:]):
+                return person, "news.group", 0.85
+        if _PRONOUN_GROUP.search(clause) and c.actors:
+            return c.actors[-1], "news.group", 0.75
+        if study:
+            return None
+        if c.hits:
+            return c.hits[-1][2], "news.speaker", 0.7
+        if c.current:
+            return c.current[-1], "news.context", 0.6
+        return None

@@ -1,0 +1,139 @@
+"""People in news prose: introductions ("Carmen Scheibenbogen, MD, director of ..."), later mentions
+by surname or pronoun, and the institutions named in their appositive.
+
+>>> intros = find_introductions("said Luis Nacul, MD, PhD, professor at the University of British Columbia.")
+>>> [(p.name.display, p.end) for p in intros]
+[('Luis Nacul', 15)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.matcher import vocabulary_matcher
+from ontology.enums import NodeLabel
+from ontology.identity import PersonName, parse_full_name
+
+_CREDENTIAL = r"(?:MD|PhD|DPhil|MBBS|MBChB|DO|DSc|MSc|MPH|RN|FRCP|FRACP|DrPH|PharmD|MA|BSc|MS|DNP|NP|PA-C|FRCPC|MRCP)"
+CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
+_ROLE = re.compile(
+    r",\s+(?:a |an |the )?(?:[\w-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
+    r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
+    r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
+    r"specialist|who (?:leads|directs|heads|runs))\b",
+    re.IGNORECASE,
+)
+# "Dr Jane Doe", "first-authored by Elisa Stein", "run by ophthalmologist Bettina Hohberger".
+_NAME_AFTER = re.compile(
+    r"\bDr\.?\s+|\b(?:led|run|authored|first-authored|conducted|headed|co-led) by\s+(?:[a-z]+\s+)?"
+)
+_PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
+_NOT_NAME = frozenset(
+    "The In At And But Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
+    "University Institute Hospital Center Centre Department Phase Both Her His Their Its This That These".split()
+)
+
+
+@dataclass(frozen=True)
+class Introduction:
+    name: PersonName
+    start: int
+    end: int  # end of the name itself
+
+
+def _name_before(text: str, end: int) -> tuple[int, str] | None:
+    """Walk back from ``end`` over capitalised tokens (and particles such as 'van der')."""
+    tokens = list(re.finditer(r"[^\s,;:()\"]+", text[:end]))
+    taken: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        word = tok.group()
+        if word in _NOT_NAME or word.endswith(("'s", "'s")):
+            break
+        capital = word[0].isupper() and any(c.isalpha() for c in word)
+        if capital or (word in _PARTICLE and taken):
+            taken.append(tok)
+            if sum(1 for t in taken if len(t.group().rstrip(".")) > 1) >= 4:
+                break
+            continue
+        break
+    while taken and taken[-1].group() in _PARTICLE:
+        taken.pop()
+    if len(taken) < 2 or text[taken[0].end() : end].strip():
+        return None
+    start = taken[-1].start()
+    return start, text[start : taken[0].end()]
+
+
+def _name_after(text: str, start: int) -> tuple[int, str] | None:
+    """Two to four capitalised tokens (particles allowed inside) starting at ``start``."""
+    m = re.match(r"(?:(?:[^\W\d_][\w'.-]*|van|von|der|de|den)\s?){2,5}", text[start:])
+    if not m:
+        return None
+    tokens: list[str] = []
+    for tok in m.group().split():
+        if tok[0].isupper() and tok not in _NOT_NAME:
+            tokens.append(tok)
+        elif tok in _PARTICLE and tokens:
+            tokens.append(tok)
+        else:
+            break
+    while tokens and tokens[-1] in _PARTICLE:
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    raw = " ".join(tokens).rstrip(".,")
+    return start, raw
+
+
+def find_introductions(text: str) -> list[Introduction]:
+    """Full names introduced with credentials, a role, 'Dr', or as who led or wrote something."""
+    found: dict[int, Introduction] = {}
+    for pattern in (CREDENTIALS, _ROLE):
+        for m in pattern.finditer(text):
+            hit = _name_before(text, m.start())
+            if hit:
+                start, raw = hit
+                found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
+    for m in _NAME_AFTER.finditer(text):
+        hit = _name_after(text, m.end())
+        if hit:
+            start, raw = hit
+            found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
+    return sorted(found.values(), key=lambda i: i.start)
+
+
+_DEPARTMENT = re.compile(
+    r"^(?:the\s+)?(?:Department|Division|Section|Unit|Laboratory|Lab|Institute for|Institute of|"
+    r"\w+ (?:Center|Centre)|Program|Group|School of (?!Medicine))",
+    re.IGNORECASE,
+)
+INSTITUTION_PATTERN = re.compile(
+    r"(?:[A-Z][\w'.&-]*\s+){0,5}(?:University|Hospital|Institute|Institutet|College|Center|Centre|Clinic|"
+    r"Foundation|Laboratory)(?:\s+(?:of|for|and|de|in|at)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+(?:and\s+)?[A-Z][\w'.&-]*){0,4})?"
+)
+
+
+def institutions_in(span: str) -> list[tuple[str, str | None]]:
+    """(surface, vocabulary id or None) for each institution named in an affiliation span.
+
+    Departments and units are dropped when a university or hospital is named beside them.
+    """
+    found: list[tuple[int, int, str, str | None]] = []
+    for mention in vocabulary_matcher().find(span):
+        ref = mention.ref(NodeLabel.INSTITUTION)
+        if ref is not None:
+            found.append((mention.start, mention.end, mention.text, ref.term_id))
+    for m in INSTITUTION_PATTERN.finditer(span):
+        a, b = m.span()
+        if all(b <= s or a >= e for s, e, _, _ in found):
+            found.append((a, b, m.group().strip(), None))
+    has_parent = any(vid for *_, vid in found) or any(
+        re.search(r"University|Hospital|Institutet", t) and not _DEPARTMENT.match(t) for _, _, t, _ in found
+    )
+    out = []
+    for _, _, surface, vid in sorted(found):
+        if vid is None and has_parent and _DEPARTMENT.match(surface):
+            continue
+        out.append((surface, vid))
+    return out

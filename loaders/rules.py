@@ -1,0 +1,199 @@
+"""Sentence-level analysis shared by both loaders: which mentions count, and in what role.
+
+A sentence is looked at once: vocabulary mentions, pattern-found candidates, and the spans where a
+mention does not speak for the study (quotes, a drug's own description, a drug's indication).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders import cues
+from loaders.builder import DocBuilder
+from loaders.matcher import Mention, TermRef, vocabulary_matcher
+from loaders.text import fold_typography
+from ontology.enums import NodeLabel, Outcome, StudyDesign
+from ontology.model import NodeBase
+
+_I = re.IGNORECASE
+_STOP = (
+    r"(?:and|or|of|in|on|the|a|an|with|to|for|by|as|at|from|that|which|this|these|its|their|is|are|was|"
+    r"were|be|may|can|both|but|not|no|than|into|such|while|including|like|also|more|most|some|other)"
+)
+_WORD = r"[A-Za-z][A-Za-z0-9+/'-]*"
+# "nervous system dysfunction", "impaired antiviral immunity": names the vocabulary may lack.
+CANDIDATE_MECHANISM = re.compile(
+    rf"\b(?:(?:impaired|dysfunctional|defective|dysregulated|disrupted|abnormal)\s+"
+    rf"(?P<tail>(?!{_STOP}\b){_WORD}(?:\s+(?!{_STOP}\b){_WORD}){{0,2}})"
+    rf"|(?P<head>(?!{_STOP}\b){_WORD}(?:\s+(?!{_STOP}\b){_WORD}){{0,2}})\s+"
+    rf"(?P<noun>dysfunction|dysregulation|impairment|abnormalit(?:y|ies)|overactivity|hyperactivity|"
+    rf"hypofunction|insufficiency|deficiency))\b",
+    _I,
+)
+# "elevated sCD14", "lower levels of IL-17A": an analyte-looking token after a direction word.
+# "cognitive impairment", "functional impairment": symptoms and disability, not mechanisms.
+SYMPTOM_WORDS = frozenset(
+    "cognitive memory functional physical visual motor social work sleep quality symptom symptoms".split()
+)
+CANDIDATE_BIOMARKER = re.compile(
+    r"\b(?:elevated|increased|higher|raised|reduced|decreased|lower|depleted)\s+(?:levels of\s+|serum\s+|"
+    r"plasma\s+|blood\s+|circulating\s+){0,2}(?P<name>(?=[A-Za-z0-9-]*(?:\d|[A-Z]{2}))[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])\b"
+)
+_DRUG_SUFFIX = (
+    r"mab|cept|tinib|vir|statin|pril|sartan|olol|azole|mycin|cycline|floxacin|tidine|prazole|zepam|xaban|"
+    r"gliptin|formin|lukast|parin|grel|dronate|setron|triptan|semide|thiazide"
+)
+CANDIDATE_DRUG = re.compile(rf"\b(?P<name>[a-z]{{3,}}(?:{_DRUG_SUFFIX}))\b")
+
+_DESCRIPTION = re.compile(r"\s*(?:\((?P<paren>[^)]*)\)|,\s*(?:which|a|an|the)\b(?P<clause>[^,;.]*))")
+
+
+@dataclass
+class Analysis:
+    """One sentence, folded, with every mention found and the spans that disqualify them."""
+
+    text: str
+    mentions: list[Mention]
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    descriptions: list[tuple[int, int, Mention]] = field(default_factory=list)
+
+    def of(self, label: NodeLabel) -> list[tuple[Mention, TermRef]]:
+        out = []
+        for m in self.mentions:
+            ref = m.ref(label)
+            if ref is not None and not self.quoted(m):
+                out.append((m, ref))
+        return out
+
+    def quoted(self, m: Mention) -> bool:
+        return any(a <= m.start < b for a, b in self.quotes)
+
+    def described_by(self, m: Mention) -> Mention | None:
+        """The drug whose descriptive clause contains ``m`` ("anakinra (which blocks inflammation)")."""
+        return next((drug for a, b, drug in self.descriptions if a <= m.start < b), None)
+
+    def before(self, m: Mention, chars: int = 80) -> str:
+        return self.text[max(0, m.start - chars) : m.start]
+
+    def after(self, m: Mention, chars: int = 200) -> str:
+        return self.text[m.end : m.end + chars]
+
+    def negated(self, m: Mention) -> bool:
+        return bool(cues.NEGATION_BEFORE.search(self.before(m)))
+
+
+def candidate_ref(label: NodeLabel, name: str) -> TermRef:
+    return TermRef(label, f"?{name}", False)
+
+
+def is_candidate(ref: TermRef) -> bool:
+    return ref.term_id.startswith("?")
+
+
+def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analysis:
+    """Find mentions in a sentence. ``quotes`` are spans (in this sentence) of quoted speech."""
+    text = fold_typography(sentence)
+    mentions = vocabulary_matcher().find(text)
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    extra: list[Mention] = []
+    for m in CANDIDATE_MECHANISM.finditer(text):
+        name = " ".join(m.group().split()).lower()
+        if free(*m.span()) and not SYMPTOM_WORDS.intersection(name.split()):
+            extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.MECHANISM, name),)))
+    for m in CANDIDATE_BIOMARKER.finditer(text):
+        a, b = m.span("name")
+        if free(a, b):
+            extra.append(Mention(a, b, m.group("name"), (candidate_ref(NodeLabel.BIOMARKER, m.group("name")),)))
+    for m in CANDIDATE_DRUG.finditer(text):
+        if free(*m.span()):
+            extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.DRUG, m.group()),)))
+    mentions = sorted(mentions + extra, key=lambda x: x.start)
+    analysis = Analysis(text, mentions, quotes or [])
+    for mention in mentions:
+        if mention.ref(NodeLabel.DRUG) is None:
+            continue
+        d = _DESCRIPTION.match(text, mention.end)
+        if d:
+            analysis.descriptions.append((d.start(), d.end(), mention))
+    return analysis
+
+
+def impairment_stated(a: Analysis) -> bool:
+    return bool(cues.IMPAIRMENT_CUE.search(a.text))
+
+
+def drug_segment(a: Analysis, drug: Mention) -> str:
+    """The part of the sentence that speaks about one drug: all of it, unless several drugs share it."""
+    drugs = [m for m in a.mentions if m.ref(NodeLabel.DRUG) is not None]
+    if len(drugs) <= 1:
+        return a.text
+    i = drugs.index(drug)
+    start = drug.start
+    end = drugs[i + 1].start if i + 1 < len(drugs) else len(a.text)
+    return a.text[start:end]
+
+
+def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
+    """Mechanisms the sentence says a drug acts on: in its description, or after it with a target verb."""
+    out = []
+    for m, ref in a.of(NodeLabel.MECHANISM):
+        if m.start < drug.end:
+            continue
+        if a.described_by(m) is drug:
+            out.append((m, ref))
+            continue
+        between = a.text[drug.end : m.start]
+        if len(between) <= 90 and cues.TARGET_CUE.search(between) and not re.search(r"[;.]", between):
+            if ref.anchor and not re.search(r"restor|normali|improv", between, _I):
+                continue
+            out.append((m, ref))
+    return out
+
+
+def outcome_of(segment: str) -> Outcome:
+    """What the text says a drug did: null beats harmful beats positive; otherwise unknown."""
+    if cues.NULL_OUTCOME.search(segment):
+        return Outcome.NULL
+    if cues.HARMFUL_OUTCOME.search(segment):
+        return Outcome.HARMFUL
+    if cues.POSITIVE_OUTCOME.search(segment):
+        return Outcome.POSITIVE
+    return Outcome.UNKNOWN
+
+
+def node_for(b: DocBuilder, ref: TermRef, surface: str) -> NodeBase:
+    """The node a mention stands for: its vocabulary term, or a flagged candidate."""
+    if is_candidate(ref):
+        return b.candidate(ref.label, ref.term_id[1:])
+    return b.term(ref.label, ref.term_id, surface)
+
+
+def studied_conditions(a: Analysis, people_only: bool = True) -> list[tuple[Mention, TermRef]]:
+    """Conditions of the people studied ("50 women with ME/CFS", "ME/CFS patients").
+
+    Never a drug's indication or a comparison ("like fibromyalgia"); with ``people_only=False`` any
+    other mention counts (for reviews, which study a condition without enrolling anyone).
+    """
+    out = []
+    for m, ref in a.of(NodeLabel.CONDITION):
+        before = a.before(m)
+        if a.described_by(m) or cues.INDICATION_BEFORE.search(before) or cues.COMPARISON_BEFORE.search(before):
+            continue
+        about_people = cues.PEOPLE_WITH_BEFORE.search(before) or cues.PEOPLE_AFTER.match(a.text[m.end :])
+        if about_people or not people_only:
+            out.append((m, ref))
+    return out
+
+
+def classify_design(texts: list[str]) -> StudyDesign:
+    """The first design whose cue the text contains, in priority order (see ``cues.DESIGN_CUES``)."""
+    joined = " ".join(fold_typography(t) for t in texts)
+    for design, pattern in cues.DESIGN_CUES:
+        if pattern.search(joined):
+            return design
+    return StudyDesign.UNKNOWN
