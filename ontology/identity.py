@@ -7,7 +7,7 @@
 >>> parse_person("Roerink", "Megan E")
 PersonName(surname='Roerink', given='Megan E', initials='ME')
 >>> parse_full_name("Øystein Fluge")
-PersonName(surname='Fluge', given='Øystein', initials='O')
+PersonName(surname='Fluge', given='Øystein', initials='Ø')
 >>> parse_full_name("Jos W. M. van der Meer")
 PersonName(surname='van der Meer', given='Jos W. M.', initials='JWM')
 """
