@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+from pydantic_core import to_jsonable_python
 
 from graph.reconcile import reconcile_researchers, reconcile_studies
 from ontology.model import Edge, Extraction, NodeBase, Researcher, Study, TermNode
@@ -30,51 +31,72 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
     docs = sorted(extractions, key=lambda e: e.doc)
     study_ids = reconcile_studies((e.doc, n) for e in docs for n in e.nodes if isinstance(n, Study))
     person_ids = reconcile_researchers((e.doc, n) for e in docs for n in e.nodes if isinstance(n, Researcher))
+    moved = {**study_ids, **person_ids}
 
-    def canonical(doc: str, node_id: str) -> str:
-        return study_ids.get((doc, node_id)) or person_ids.get((doc, node_id)) or node_id
-
-    nodes: dict[str, NodeBase] = {}
+    nodes: dict[str, _Merged] = {}
     for e in docs:
         for n in e.nodes:
-            cid = canonical(e.doc, n.id)
-            nodes[cid] = _merge(nodes.get(cid), n.model_copy(update={"id": cid}))
-    edges: dict[tuple[str, str, str, str], Edge] = {}
+            cid = moved.get((e.doc, n.id), n.id)
+            merged = nodes.get(cid)
+            if merged is None:
+                nodes[cid] = _Merged(n)
+            else:
+                merged.add(n)
+    edges: dict[tuple[str, str, str, str], tuple[Edge, str, str]] = {}
     for e in docs:
         for edge in e.edges:
-            moved = edge.model_copy(
-                update={"source": canonical(e.doc, edge.source), "target": canonical(e.doc, edge.target)}
-            )
-            key = (moved.source, moved.type.value, moved.target, moved.evidence.source_doc)
+            source, target = moved.get((e.doc, edge.source), edge.source), moved.get((e.doc, edge.target), edge.target)
+            key = (source, str(edge.type), target, e.doc)
             old = edges.get(key)
-            if old is None or moved.evidence.confidence > old.evidence.confidence:
-                edges[key] = moved
+            if old is None or edge.evidence.confidence > old[0].evidence.confidence:
+                edges[key] = (edge, source, target)
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for nid in sorted(nodes):
-        G.add_node(nid, **node_record(nodes[nid]))
+        G.add_node(nid, **nodes[nid].record(nid))
     for key in sorted(edges):
-        rec = edge_record(edges[key])
-        G.add_edge(rec["source"], rec["target"], key=f"{rec['type']}|{rec['source_doc']}", **rec)
+        edge, source, target = edges[key]
+        G.add_edge(source, target, key=f"{key[1]}|{key[3]}", **edge_record(edge, source, target))
     return G
 
 
-def _merge(old: NodeBase | None, new: NodeBase) -> NodeBase:
-    """Union of names and documents; the first document (in name order) wins a disagreement."""
-    if old is None:
-        return new
-    update: dict[str, Any] = {
-        k: v for k, v in new.__dict__.items() if v not in _EMPTY and old.__dict__.get(k) in _EMPTY
-    }
-    names = {*old.aliases, *new.aliases, new.name}
-    if isinstance(old, Researcher) and isinstance(new, Researcher) and len(new.initials) > len(old.initials):
-        update.update(name=new.name, given=new.given, initials=new.initials)
-        names.add(old.name)
-    names.discard(update.get("name", old.name))
-    update["aliases"] = tuple(sorted(names))
-    update["source_docs"] = tuple(sorted({*old.source_docs, *new.source_docs}))
-    if isinstance(old, TermNode) and isinstance(new, TermNode):
-        update["candidate"] = old.candidate and new.candidate
-    return old.model_copy(update=update)
+class _Merged:
+    """One entity seen in several documents: union of names and documents; for other fields the
+    first document (in name order) that states a value wins; a researcher is named by the fullest form.
+    """
+
+    def __init__(self, node: NodeBase) -> None:
+        self.head = node
+        self.fills: dict[str, Any] = {}
+        self.missing = [k for k, v in node.__dict__.items() if v in _EMPTY]
+        self.names = {*node.aliases}
+        self.docs = {*node.source_docs}
+        self.candidate = isinstance(node, TermNode) and node.candidate
+
+    def add(self, node: NodeBase) -> None:
+        self.names.add(node.name)
+        self.names.update(node.aliases)
+        self.docs.update(node.source_docs)
+        if self.candidate and isinstance(node, TermNode) and not node.candidate:
+            self.candidate = False
+        for k in self.missing:
+            if k not in self.fills and node.__dict__.get(k) not in _EMPTY:
+                self.fills[k] = node.__dict__[k]
+        head = self.head
+        if isinstance(head, Researcher) and isinstance(node, Researcher) and len(node.initials) > len(head.initials):
+            self.names.add(head.name)
+            self.head = node
+
+    def record(self, node_id: str) -> dict[str, Any]:
+        rec = node_record(self.head)
+        for k, v in self.fills.items():
+            rec.setdefault(k, to_jsonable_python(v))
+        rec["id"] = node_id
+        self.names.discard(rec["name"])
+        rec["aliases"] = sorted(self.names)
+        rec["source_docs"] = sorted(self.docs)
+        if isinstance(self.head, TermNode):
+            rec["candidate"] = self.candidate
+        return rec
 
 
 def node_record(node: NodeBase) -> dict[str, Any]:
@@ -84,12 +106,12 @@ def node_record(node: NodeBase) -> dict[str, Any]:
     return rec
 
 
-def edge_record(edge: Edge) -> dict[str, Any]:
+def edge_record(edge: Edge, source: str | None = None, target: str | None = None) -> dict[str, Any]:
     """An edge as its JSON export object: provenance flattened beside the relationship's properties."""
     ev = edge.evidence
     rec: dict[str, Any] = {
-        "source": edge.source,
-        "target": edge.target,
+        "source": source or edge.source,
+        "target": target or edge.target,
         "type": edge.type.value,
         "source_doc": ev.source_doc,
         "evidence": ev.sentence,

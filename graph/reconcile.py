@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ontology.identity import PersonName, fold, researcher_key, same_person, slugify, study_id
+from ontology.identity import PersonName, fold, researcher_key, slugify, study_id
 from ontology.model import Researcher, Study
 
 Mention = tuple[str, str]  # (document, loader id)
@@ -89,36 +89,73 @@ def _name(r: Researcher) -> PersonName:
     return PersonName(r.surname, r.given, r.initials)
 
 
-def _richness(r: Researcher) -> tuple[int, int, str]:
-    return (-len(r.initials), -len(r.given or ""), r.id)
+class _Person:
+    """A group of mentions that agree with each other.
+
+    Agreeing initials are all prefixes of the longest, and agreeing first names are one name, so a
+    new mention agrees with every member exactly when it agrees with these two.
+    """
+
+    def __init__(self) -> None:
+        self.initials = ""
+        self.first: str | None = None
+        self.members: list[tuple[str, Researcher]] = []
+
+    def accepts(self, initials: str, first: str | None) -> bool:
+        if (
+            initials
+            and self.initials
+            and not (initials.startswith(self.initials) or self.initials.startswith(initials))
+        ):
+            return False
+        return not (first and self.first and first != self.first)
+
+    def add(self, doc: str, r: Researcher, initials: str, first: str | None) -> None:
+        self.members.append((doc, r))
+        if len(initials) > len(self.initials):
+            self.initials = initials
+        self.first = self.first or first
 
 
 def reconcile_researchers(researchers: Iterable[tuple[str, Researcher]]) -> dict[Mention, str]:
-    """(doc, loader researcher id) → canonical researcher id."""
+    """(doc, loader researcher id) → canonical researcher id, by :func:`same_person`'s rule."""
     by_surname: dict[str, list[tuple[str, Researcher]]] = defaultdict(list)
     for doc, r in researchers:
         by_surname[fold(r.surname)].append((doc, r))
     mapping: dict[Mention, str] = {}
     used: set[str] = set()
     for surname in sorted(by_surname):
-        mentions = sorted(by_surname[surname], key=lambda dr: (*_richness(dr[1]), dr[0]))
-        groups: list[list[tuple[str, Researcher]]] = []
-        loners: list[list[tuple[str, Researcher]]] = []
+        mentions = sorted(
+            by_surname[surname], key=lambda dr: (-len(dr[1].initials), -len(dr[1].given or ""), dr[1].id, dr[0])
+        )
+        groups: list[_Person] = []
+        by_letter: dict[str, list[_Person]] = defaultdict(list)
+        loners: list[_Person] = []
         for doc, r in mentions:
-            fits = [g for g in groups if all(same_person(_name(r), _name(o)) for _, o in g)]
+            name = _name(r)
+            initials, first = fold(r.initials), (fold(name.first_given) if name.first_given else None)
+            pool = by_letter[initials[0]] + by_letter[""] if initials else groups
+            fits = [g for g in pool if g.accepts(initials, first)]
             if len(fits) == 1:
-                fits[0].append((doc, r))
-            elif not fits:
-                groups.append([(doc, r)])
+                fits[0].add(doc, r, initials, first)
+                continue
+            group = _Person()
+            group.add(doc, r, initials, first)
+            if fits:
+                loners.append(group)  # fits two people who differ: do not guess
             else:
-                loners.append([(doc, r)])  # fits two people who differ: do not guess
+                groups.append(group)
+                by_letter[initials[:1]].append(group)
         clusters = groups + loners
-        bases = [researcher_key(_name(g[0][1])) for g in clusters]
+        bases = [researcher_key(_name(g.members[0][1])) for g in clusters]
+        counts = defaultdict(int)
+        for base in bases:
+            counts[base] += 1
         for g, base in zip(clusters, bases, strict=True):
-            head = _name(g[0][1])
-            shared = bases.count(base) > 1
+            head = _name(g.members[0][1])
+            shared = counts[base] > 1
             canonical = f"{base}-{slugify(head.first_given)}" if shared and head.first_given else base
             canonical = _unique(canonical, used)
-            for doc, r in g:
+            for doc, r in g.members:
                 mapping[(doc, r.id)] = canonical
     return mapping

@@ -284,7 +284,8 @@ class _Claims:
         for mm, mref in a.of(NodeLabel.MECHANISM):
             if a.described_by(mm) or a.negated(mm) or any(mm in [t for t, _ in targets_of(a, d)] for d, _ in drugs):
                 continue
-            if not drugs and self.tested and cues.TARGET_CUE.search(a.before(mm, 30)):
+            before = a.before(mm, 30)
+            if not drugs and self.tested and (cues.TARGET_CUE.search(before) or cues.IMPLICIT_TARGET.search(before)):
                 # "clearing out B cells could quiet autoimmunity": the entry's own drugs, unnamed here
                 for dref, surface, _ in self.tested.values():
                     drug = node_for(self.b, dref, surface)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from ontology.enums import Direction, DocKind, NodeLabel, Outcome, RelType, Section
 from ontology.identity import ID_PREFIX, node_id, slugify
@@ -18,61 +19,47 @@ from ontology.vocab import Term, load_vocabularies
 
 
 class DocBuilder:
+    """One document's nodes and edges. Nodes get their ``source_docs`` and the names the document used
+    for them (``aliases``) when :meth:`build` is called."""
+
     def __init__(self, doc: str, kind: DocKind, text: str) -> None:
         self.doc = doc
         self.kind = kind
         self.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.nodes: dict[str, NodeBase] = {}
+        self.names: dict[str, set[str]] = {}
         self.edges: dict[tuple[str, RelType, str, str], Edge] = {}
         self.warnings: list[str] = []
 
     def add(self, node: NodeBase) -> NodeBase:
         """Add a node, or merge its aliases and filled-in fields into the one already there."""
         old = self.nodes.get(node.id)
+        names = self.names.setdefault(node.id, set())
+        names.update(node.aliases)
         if old is None:
-            node = node.model_copy(update={"source_docs": (self.doc,)})
-        else:
-            update = {
-                k: v
-                for k, v in node.__dict__.items()
-                if v not in (None, (), {}, "") and old.__dict__.get(k) in (None, (), {}, "")
-            }
-            aliases = {*old.aliases, *node.aliases}
-            aliases.discard(old.name)
-            update["aliases"] = tuple(sorted(aliases))
-            if isinstance(old, TermNode) and isinstance(node, TermNode):
-                update["candidate"] = old.candidate and node.candidate
-            node = old.model_copy(update=update)
-        self.nodes[node.id] = node
-        return node
+            self.nodes[node.id] = node
+            return node
+        names.add(node.name)
+        update = {k: v for k, v in node.__dict__.items() if v not in _EMPTY and old.__dict__.get(k) in _EMPTY}
+        if isinstance(old, TermNode) and isinstance(node, TermNode) and old.candidate and not node.candidate:
+            update["candidate"] = False
+        if update:
+            old = old.model_copy(update=update)
+            self.nodes[node.id] = old
+        return old
 
     def put(self, node: NodeBase) -> NodeBase:
         """Replace a node outright (a trial whose status the text has just updated)."""
-        node = node.model_copy(update={"source_docs": (self.doc,)})
         self.nodes[node.id] = node
+        self.names.setdefault(node.id, set())
         return node
 
     def term(self, label: NodeLabel, term_id: str, surface: str | None = None) -> NodeBase:
-        """The node for a vocabulary term (aliases record how the document named it)."""
-        t: Term = load_vocabularies().get(label, term_id)
-        extra: dict[str, object] = {}
-        if label is NodeLabel.DRUG:
-            extra["kind"] = t.kind
-        if label is NodeLabel.INSTITUTION:
-            extra.update(city=t.city, country=t.country)
-        aliases = (surface,) if surface and surface != t.label else ()
-        model = _term_model(label)
-        return self.add(
-            model(
-                id=f"{ID_PREFIX[label]}:{t.id}",
-                name=t.label,
-                aliases=aliases,
-                vocab_id=t.id,
-                category=t.category,
-                xrefs=dict(t.xrefs),
-                **extra,
-            )
-        )
+        """The node for a vocabulary term; ``surface`` (how the document named it) becomes an alias."""
+        node = self.nodes.get(f"{ID_PREFIX[label]}:{term_id}") or self.add(_term_node(label, term_id))
+        if surface and surface != node.name:
+            self.names[node.id].add(surface)
+        return node
 
     def candidate(self, label: NodeLabel, name: str) -> NodeBase:
         """A node for a name the vocabulary lacks, flagged ``candidate`` so users can review it."""
@@ -112,14 +99,41 @@ class DocBuilder:
             self.edges[new.key] = new
 
     def build(self) -> Extraction:
+        nodes = []
+        for nid in sorted(self.nodes):
+            node = self.nodes[nid]
+            aliases = tuple(sorted(self.names[nid] - {node.name}))
+            nodes.append(node.model_copy(update={"source_docs": (self.doc,), "aliases": aliases}))
         return Extraction(
             doc=self.doc,
             kind=self.kind,
             sha256=self.sha256,
-            nodes=tuple(sorted(self.nodes.values(), key=lambda n: n.id)),
+            nodes=tuple(nodes),
             edges=tuple(sorted(self.edges.values(), key=lambda e: e.key)),
             warnings=tuple(self.warnings),
         )
+
+
+_EMPTY: tuple[object, ...] = (None, (), {}, "")
+
+
+@lru_cache(maxsize=4096)
+def _term_node(label: NodeLabel, term_id: str) -> TermNode:
+    """A vocabulary term as a node (built once per process; nodes are immutable)."""
+    t: Term = load_vocabularies().get(label, term_id)
+    extra: dict[str, object] = {}
+    if label is NodeLabel.DRUG:
+        extra["kind"] = t.kind
+    if label is NodeLabel.INSTITUTION:
+        extra.update(city=t.city, country=t.country)
+    return _term_model(label)(
+        id=f"{ID_PREFIX[label]}:{t.id}",
+        name=t.label,
+        vocab_id=t.id,
+        category=t.category,
+        xrefs=dict(t.xrefs),
+        **extra,
+    )
 
 
 def _term_model(label: NodeLabel) -> type[TermNode]:

@@ -60,7 +60,7 @@ TESTED_CUE = re.compile(
 TRIGGER_CUE = re.compile(r"\b(?:develop(?:s|ed)?|induc(?:ed|es)|trigger(?:ed|s))\b", _I)
 
 TARGET_CUE = re.compile(
-    r"\b(?:quiet|counter|block(?:s|ed|ing)?|target(?:s|ed|ing)?|inhibit(?:s|ed|ing|or)?|antagoni[sz]\w*|suppress\w*|"
+    r"\b(?:quiet|counter|neutrali[sz]\w*|block(?:s|ed|ing)?|target(?:s|ed|ing)?|inhibit(?:s|ed|ing|or)?|antagoni[sz]\w*|suppress\w*|"
     r"deplet\w*|remov(?:e|es|ed|ing)|restor(?:e|es|ed|ing)|normali[sz]\w*|counteract\w*|aimed at|"
     r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing))\b",
     _I,
@@ -90,6 +90,9 @@ PEOPLE_WITH_BEFORE = re.compile(
     r"\s+(?:[\w-]+,?\s+){0,4}$",
     _I,
 )
+TRIAL_IN_BEFORE = re.compile(r"\b(?:trial|study|pilot)\b[^.;]{0,60}\bin\s+(?:[\w-]+,?\s+){0,2}$", _I)
+CONTROLS_BEFORE = re.compile(r"\b(?:recovered|healthy|controls?|matched)\b[^.;]{0,30}$", _I)
+IMPLICIT_TARGET = re.compile(r"\b(?:support|boost|enhance|counter|acting on|act on)\b", _I)
 PEOPLE_AFTER = re.compile(r"^\s*(?:patients|participants|cohort|sufferers|cases|subjects|population)\b", _I)
 
 # A condition named as a drug's indication ("approved for treating multiple myeloma").

@@ -35,7 +35,10 @@ class Mention:
     refs: tuple[TermRef, ...]
 
     def ref(self, label: NodeLabel) -> TermRef | None:
-        return next((r for r in self.refs if r.label is label), None)
+        for r in self.refs:
+            if r.label is label:
+                return r
+        return None
 
 
 def _trie_pattern(words: Iterable[str]) -> str:

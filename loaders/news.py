@@ -35,6 +35,12 @@ _INVESTIGATES = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(
+    r",\s+(?:[a-z]|the |of |at |[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:of|at|and)\b|Senior|Director|Chief|Head|Professor|"
+    r"Associate|Assistant)|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]"
+)
+
+
 def looks_like_news(lines: list[str]) -> bool:
     return bool(lines) and " > " in lines[0] and len(lines) >= 4
 
@@ -128,17 +134,16 @@ class _News:
         return sorted(hits, key=lambda h: h[0])
 
     def affiliations(self, text: str, hits: list[tuple[int, int, NodeBase, bool]], line: int) -> None:
-        for i, (_, end, person, _) in enumerate(hits):
-            rest_end = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        """Institutions in the appositive after a person: "X, MD, professor at Y", "X of Y"."""
+        intros = [h[0] for h in hits if h[3]]
+        for start, end, person, _ in hits:
+            rest_end = min([i for i in intros if i > start] + [end + 160, len(text)])
             rest = text[end:rest_end]
             cred = CREDENTIALS.match(rest)
             after = rest[cred.end() :] if cred else rest
-            if not re.match(
-                r",\s+(?:[a-z]|the |of |at |[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:of|at|and)\b|Senior|Director|"
-                r"Chief|Head|Professor|Associate|Assistant)",
-                after,
-            ):
+            if not _APPOSITIVE.match(after):
                 continue
+            after = re.split(r"\s+(?:said|says|told|who|which|where|when)\b|;", after)[0]
             for surface, vocab_id in institutions_in(after):
                 inst = (
                     self.b.term(NodeLabel.INSTITUTION, vocab_id, surface)
@@ -182,7 +187,7 @@ class _News:
         subjects = self.subjects.read(context)
         if actors and not subjects and _INVESTIGATES.search(plain):
             for m, ref in a.of(NodeLabel.MECHANISM) + a.of(NodeLabel.DRUG):
-                if (ref.anchor and not cues.IMPAIRMENT_CUE.search(plain)) or a.negated(m):
+                if a.negated(m):
                     continue
                 for person in actors:
                     self.b.edge(

@@ -40,7 +40,8 @@ _COMPLETED = re.compile(
     _I,
 )
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
-_BY = re.compile(r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led)\b[^.;]{0,60}\bby\b", _I)
+_BY = re.compile(r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led)\b[^.;]{0,60}?\bby\b", _I)
+_AUTHORSHIP = re.compile(r"\b(?:and )?(?:first-authored|authored|first author|published)\b", _I)
 _AUTHOR_BEFORE = re.compile(r"\b(?:first-authored|first author(?:ed)?|authored|written) by\s*$", _I)
 _GROUP_AFTER = re.compile(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b", _I)
 _COLLEAGUES_AFTER = re.compile(r"^\s+(?:and (?:colleagues|co-workers)|et al)", _I)
@@ -61,6 +62,7 @@ _CONTINUES = re.compile(
     r"^(?:They|The (?:study|authors|researchers|team|paper|review|trial|treatment|drug|results?|investigators)"
     r"|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
 )
+_OTHER = re.compile(r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?(?:studies|study|work|trials?|research)\b", _I)
 _FINDING = re.compile(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
     r"consistent with|pattern)\b",
@@ -211,7 +213,10 @@ class Subjects:
     def _continues(self, last: Subject, c: SentenceContext) -> bool:
         """Does this sentence, which names no trial or study, go on about the last one?"""
         same_paragraph = c.line == last.line
-        if c.index - last.last_seen > 2 and not same_paragraph:
+        near = c.index - last.last_seen <= 2
+        if not near and not same_paragraph:
+            return False
+        if _OTHER.match(c.a.text):
             return False
         if _CONTINUES.match(c.a.text) or _BY.search(c.a.text):
             return True
@@ -219,7 +224,7 @@ class Subjects:
         if outcome and _RESULT_WORDS.search(c.a.text):
             return True
         findings = isinstance(last.node, Study) and c.a.of(NodeLabel.MECHANISM) and _FINDING.search(c.a.text)
-        return bool(same_paragraph and findings)
+        return bool(findings)
 
     # -- what is said about them --------------------------------------------------------------------
     def _update_trial(self, s: Subject, clause: str, sentence: str) -> None:
@@ -297,11 +302,19 @@ class Subjects:
         return s.node.outcome if isinstance(s.node, Trial) else Outcome.UNKNOWN
 
     def _by(self, c: SentenceContext) -> list[tuple[NodeBase, str, float]]:
-        """Everyone named after 'led by' / 'run by': co-principal investigators are all leaders."""
+        """Everyone named after 'led by' / 'run by': co-principal investigators are all leaders.
+
+        The phrase ends where authorship starts ("led by his group and first-authored by ...").
+        """
         m = _BY.search(c.a.text)
         if not m:
             return []
-        return [(p, "news.led_by", 0.9) for start, _, p, _ in c.hits if start >= m.end()]
+        stop = _AUTHORSHIP.search(c.a.text, m.end())
+        end = stop.start() if stop else len(c.a.text)
+        leaders = [(p, "news.led_by", 0.9) for start, _, p, _ in c.hits if m.end() <= start < end]
+        if not leaders and _PRONOUN_GROUP.search(c.a.text[m.end() : end]) and c.actors:
+            leaders = [(c.actors[-1], "news.led_by", 0.8)]
+        return leaders
 
     def _lead(
         self, c: SentenceContext, clause: str, start: int, study: bool = False

@@ -109,7 +109,8 @@ _DEPARTMENT = re.compile(
     re.IGNORECASE,
 )
 INSTITUTION_PATTERN = re.compile(
-    r"(?:[A-Z][\w'.&-]*\s+){0,5}(?:University|Hospital|Institute|Institutet|College|Center|Centre|Clinic|"
+    r"(?:[A-Z][\w'.&-]*\s+){0,5}(?:Universit(?:eit|ät|é|at|et|y)(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|"
+    r"Institute|Institutet|College|Center|Centre|Clinic|"
     r"Foundation|Laboratory)(?:\s+(?:of|for|and|de|in|at)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+(?:and\s+)?[A-Z][\w'.&-]*){0,4})?"
 )
 

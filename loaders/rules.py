@@ -32,6 +32,14 @@ CANDIDATE_MECHANISM = re.compile(
     _I,
 )
 # "elevated sCD14", "lower levels of IL-17A": an analyte-looking token after a direction word.
+# Cheap tests that let most sentences skip the candidate patterns.
+_MECHANISM_TRIGGER = re.compile(
+    r"impair|dysfunction|dysregulat|defective|disrupted|abnormal|overactivity|hyperactivity|hypofunction|"
+    r"insufficiency|deficiency",
+    _I,
+)
+_BIOMARKER_TRIGGER = re.compile(r"elevated|increased|higher|raised|reduced|decreased|lower|depleted", _I)
+
 # "cognitive impairment", "functional impairment": symptoms and disability, not mechanisms.
 SYMPTOM_WORDS = frozenset(
     "cognitive memory functional physical visual motor social work sleep quality symptom symptoms".split()
@@ -44,7 +52,7 @@ _DRUG_SUFFIX = (
     r"mab|cept|tinib|vir|statin|pril|sartan|olol|azole|mycin|cycline|floxacin|tidine|prazole|zepam|xaban|"
     r"gliptin|formin|lukast|parin|grel|dronate|setron|triptan|semide|thiazide"
 )
-CANDIDATE_DRUG = re.compile(rf"\b(?P<name>[a-z]{{3,}}(?:{_DRUG_SUFFIX}))\b")
+CANDIDATE_DRUG = re.compile(rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b")
 
 _DESCRIPTION = re.compile(r"\s*(?:\((?P<paren>[^)]*)\)|,\s*(?:which|a|an|the)\b(?P<clause>[^,;.]*))")
 
@@ -57,14 +65,19 @@ class Analysis:
     mentions: list[Mention]
     quotes: list[tuple[int, int]] = field(default_factory=list)
     descriptions: list[tuple[int, int, Mention]] = field(default_factory=list)
+    _by_label: dict[NodeLabel, list[tuple[Mention, TermRef]]] = field(default_factory=dict, repr=False)
 
     def of(self, label: NodeLabel) -> list[tuple[Mention, TermRef]]:
-        out = []
-        for m in self.mentions:
-            ref = m.ref(label)
-            if ref is not None and not self.quoted(m):
-                out.append((m, ref))
-        return out
+        """Mentions that may stand for a ``label`` node, outside quoted speech, in text order."""
+        cached = self._by_label.get(label)
+        if cached is None:
+            cached = []
+            for m in self.mentions:
+                ref = m.ref(label)
+                if ref is not None and not self.quoted(m):
+                    cached.append((m, ref))
+            self._by_label[label] = cached
+        return list(cached)
 
     def quoted(self, m: Mention) -> bool:
         return any(a <= m.start < b for a, b in self.quotes)
@@ -101,11 +114,13 @@ def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analy
         return all(b <= s or a >= e for s, e in taken)
 
     extra: list[Mention] = []
-    for m in CANDIDATE_MECHANISM.finditer(text):
+    mechanisms = CANDIDATE_MECHANISM.finditer(text) if _MECHANISM_TRIGGER.search(text) else ()
+    for m in mechanisms:
         name = " ".join(m.group().split()).lower()
         if free(*m.span()) and not SYMPTOM_WORDS.intersection(name.split()):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.MECHANISM, name),)))
-    for m in CANDIDATE_BIOMARKER.finditer(text):
+    biomarkers = CANDIDATE_BIOMARKER.finditer(text) if _BIOMARKER_TRIGGER.search(text) else ()
+    for m in biomarkers:
         a, b = m.span("name")
         if free(a, b):
             extra.append(Mention(a, b, m.group("name"), (candidate_ref(NodeLabel.BIOMARKER, m.group("name")),)))
@@ -184,7 +199,13 @@ def studied_conditions(a: Analysis, people_only: bool = True) -> list[tuple[Ment
         before = a.before(m)
         if a.described_by(m) or cues.INDICATION_BEFORE.search(before) or cues.COMPARISON_BEFORE.search(before):
             continue
-        about_people = cues.PEOPLE_WITH_BEFORE.search(before) or cues.PEOPLE_AFTER.match(a.text[m.end :])
+        if cues.CONTROLS_BEFORE.search(before):
+            continue
+        about_people = (
+            cues.PEOPLE_WITH_BEFORE.search(before)
+            or cues.TRIAL_IN_BEFORE.search(before)
+            or cues.PEOPLE_AFTER.match(a.text[m.end :])
+        )
         if about_people or not people_only:
             out.append((m, ref))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from ontology.enums import NodeLabel
@@ -39,6 +40,7 @@ ID_PREFIX: dict[NodeLabel, str] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII folding used for comparing names (Jürgen → jurgen, Øystein → oystein)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
