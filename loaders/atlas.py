@@ -159,6 +159,9 @@ def _study_name(entry: _Entry) -> str:
     return f"{who} {entry.year}"
 
 
+_RESULT_CONTEXT = re.compile(
+    r"\b(?:placebo|treated|treatment|supplement|drug|active) (?:group|arm)s?\b|\bplacebo\b", re.IGNORECASE
+)
 _NAMED_TRIAL = re.compile(r"\b(?:called|known as|named)\s+(?P<name>[A-Z][\w-]*\d*[\w-]*)")
 
 
@@ -260,6 +263,9 @@ class _Claims:
 
     def _drugs(self, s: _Sentence) -> None:
         a, conf = s.a, _CONFIDENCE[s.section]
+        if not a.of(NodeLabel.DRUG):
+            self._result(s)
+            return
         for dm, dref in a.of(NodeLabel.DRUG):
             drug = node_for(self.b, dref, dm.text)
             for mm, mref in targets_of(a, dm):
@@ -276,6 +282,22 @@ class _Claims:
             old = self.tested.get(dref.term_id)
             if old is None or old[2] is Outcome.UNKNOWN:
                 self.tested[dref.term_id] = (dref, dm.text, outcome)
+
+    def _result(self, s: _Sentence) -> None:
+        """A result that names no drug ("fatigue fell more in the supplement group than with placebo")
+        is about the drugs the entry tested so far."""
+        if s.section is not Section.FINDINGS or not self.tested or not _RESULT_CONTEXT.search(s.a.text):
+            return
+        outcome = outcome_of(s.a.text)
+        if outcome in (Outcome.UNKNOWN, Outcome.PENDING):
+            return
+        for term_id, (dref, surface, old) in list(self.tested.items()):
+            drug = node_for(self.b, dref, surface)
+            self._edge(RelType.TESTED, self.study, drug, s, "atlas.tested.result", 0.8, outcome=outcome)
+            if outcome is Outcome.NULL:
+                self._edge(RelType.NULL_RESULT, self.study, drug, s, "atlas.null_result", 0.8)
+            if old in (Outcome.UNKNOWN, Outcome.PENDING):
+                self.tested[term_id] = (dref, surface, outcome)
 
     def _mechanisms(self, s: _Sentence) -> None:
         a, conf = s.a, _CONFIDENCE[s.section]

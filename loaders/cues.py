@@ -41,7 +41,8 @@ POSITIVE_OUTCOME = re.compile(
     r"\b(?:significant(?:ly)? (?:\w+ ){0,2}?(?:improv|reduc|better|increas|benefit|gain)\w*"
     r"|improved|improvement[s]? in|restored?|normali[sz]ed|was effective|were effective|effective in"
     r"|benefit(?:ed|ted)?\b|responded|response rate|reduced (?:fatigue|symptoms|pain)"
-    r"|fewer|lower risk|reduced (?:the )?risk|halved|cut the risk)",
+    r"|fewer|lower risk|reduced (?:the )?risk|halved|cut the risk|did better|(?<!no )significant difference"
+    r"|(?:more|greater|larger|better) (?:[\w-]+ ){0,4}than (?:in )?(?:the |those on )?placebo)",
     _I,
 )
 

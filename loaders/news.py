@@ -133,7 +133,7 @@ class _News:
                     hits.append((m.start(), m.end(), node, False))
         return sorted(hits, key=lambda h: h[0])
 
-    def affiliations(self, text: str, hits: list[tuple[int, int, NodeBase, bool]], line: int) -> None:
+    def affiliations(self, text: str, evidence: str, hits: list[tuple[int, int, NodeBase, bool]], line: int) -> None:
         """Institutions in the appositive after a person: "X, MD, professor at Y", "X of Y"."""
         intros = [h[0] for h in hits if h[3]]
         for start, end, person, _ in hits:
@@ -151,9 +151,8 @@ class _News:
                     else self.b.candidate(NodeLabel.INSTITUTION, surface)
                 )
                 conf = 0.9 if vocab_id else 0.6
-                self.b.edge(
-                    RelType.AFFILIATED_WITH, person, inst, text, line, Section.BODY, "news.appositive.affiliation", conf
-                )
+                rule = "news.appositive.affiliation"
+                self.b.edge(RelType.AFFILIATED_WITH, person, inst, evidence, line, Section.BODY, rule, conf)
 
     # -- sentences ----------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -168,14 +167,15 @@ class _News:
             quotes = quoted_spans(folded)
             for sent in sentences(folded, idx + 1):
                 local = [(a - sent.start, b - sent.start) for a, b in quotes if b > sent.start]
-                self.sentence(sent.text, sent.line, local)
+                original = raw[sent.start : sent.start + len(sent.text)]  # folding keeps offsets
+                self.sentence(original, sent.line, local)
         return self.b.build()
 
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
         self.s.index += 1
-        a = analyse(text, quotes)
-        hits = [h for h in self.people_in(text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
-        self.affiliations(text, hits, line)
+        a = analyse(text, quotes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
+        hits = [h for h in self.people_in(a.text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
+        self.affiliations(a.text, text, hits, line)
         named = [h[2] for h in hits]
         plain = _unquoted(a.text, quotes)
         actors = named or (self.s.current if _PRONOUN.search(plain) else [])

@@ -62,7 +62,10 @@ _CONTINUES = re.compile(
     r"^(?:They|The (?:study|authors|researchers|team|paper|review|trial|treatment|drug|results?|investigators)"
     r"|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
 )
-_OTHER = re.compile(r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?(?:studies|study|work|trials?|research)\b", _I)
+_OTHER = re.compile(
+    r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?(?:studies|study|work|trials?|research)\b",
+    _I,
+)
 _FINDING = re.compile(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
     r"consistent with|pattern)\b",
@@ -312,8 +315,8 @@ class Subjects:
         stop = _AUTHORSHIP.search(c.a.text, m.end())
         end = stop.start() if stop else len(c.a.text)
         leaders = [(p, "news.led_by", 0.9) for start, _, p, _ in c.hits if m.end() <= start < end]
-        if not leaders and _PRONOUN_GROUP.search(c.a.text[m.end() : end]) and c.actors:
-            leaders = [(c.actors[-1], "news.led_by", 0.8)]
+        if not leaders and _PRONOUN_GROUP.search(c.a.text[m.end() : end]) and c.current:
+            leaders = [(c.current[-1], "news.led_by", 0.8)]
         return leaders
 
     def _lead(
@@ -322,8 +325,8 @@ class Subjects:
         for _, end, person, _ in c.hits:
             if _GROUP_AFTER.match(c.a.text[end:]):
                 return person, "news.group", 0.85
-        if _PRONOUN_GROUP.search(clause) and c.actors:
-            return c.actors[-1], "news.group", 0.75
+        if _PRONOUN_GROUP.search(clause) and c.current:
+            return c.current[-1], "news.group", 0.75
         if study:
             return None
         if c.hits:

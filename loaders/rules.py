@@ -52,7 +52,9 @@ _DRUG_SUFFIX = (
     r"mab|cept|tinib|vir|statin|pril|sartan|olol|azole|mycin|cycline|floxacin|tidine|prazole|zepam|xaban|"
     r"gliptin|formin|lukast|parin|grel|dronate|setron|triptan|semide|thiazide"
 )
-CANDIDATE_DRUG = re.compile(rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b")
+CANDIDATE_DRUG = re.compile(
+    rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b"
+)
 
 _DESCRIPTION = re.compile(r"\s*(?:\((?P<paren>[^)]*)\)|,\s*(?:which|a|an|the)\b(?P<clause>[^,;.]*))")
 

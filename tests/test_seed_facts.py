@@ -162,3 +162,13 @@ def test_every_edge_has_provenance(seed_graph: nx.MultiDiGraph) -> None:
     for _, _, d in seed_graph.edges(data=True):
         assert d["source_doc"] in seed_graph.nodes[d["source"]]["source_docs"]
         assert d["evidence"] and 0 < d["confidence"] <= 1 and d["rule"] and d["line"] >= 1
+
+
+def test_evidence_is_verbatim_text_of_its_document(seed_extractions: dict[str, Extraction]) -> None:
+    from tests.conftest import SEEDS
+
+    for extraction in seed_extractions.values():
+        text = (SEEDS / extraction.doc).read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for edge in extraction.edges:
+            assert edge.evidence.sentence in lines[edge.evidence.line - 1], edge
