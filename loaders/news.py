@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders import cues
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.news_subjects import SentenceContext, Subjects

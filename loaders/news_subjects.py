@@ -63,7 +63,8 @@ _CONTINUES = re.compile(
     r"|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
 )
 _OTHER = re.compile(
-    r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?(?:studies|study|work|trials?|research)\b",
+    r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
+    r"(?:studies|study|work|trials?|research)\b",
     _I,
 )
 _FINDING = re.compile(
