@@ -39,9 +39,9 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
             cid = moved.get((e.doc, n.id), n.id)
             merged = nodes.get(cid)
             if merged is None:
-                nodes[cid] = _Merged(n)
+                nodes[cid] = _Merged(n, e.doc)
             else:
-                merged.add(n)
+                merged.add(n, e.doc)
     edges: dict[tuple[str, str, str, str], tuple[Edge, str, str]] = {}
     for e in docs:
         for edge in e.edges:
@@ -64,17 +64,18 @@ class _Merged:
     first document (in name order) that states a value wins; a researcher is named by the fullest form.
     """
 
-    def __init__(self, node: NodeBase) -> None:
+    def __init__(self, node: NodeBase, doc: str) -> None:
         self.head = node
         self.fills: dict[str, Any] = {}
-        self.missing = [k for k, v in node.__dict__.items() if v in _EMPTY]
+        self.missing = [k for k, v in node.__dict__.items() if v in _EMPTY and k != "source_docs"]
         self.names = {*node.aliases}
-        self.docs = {*node.source_docs}
+        self.docs = {doc, *node.source_docs}
         self.candidate = isinstance(node, TermNode) and node.candidate
 
-    def add(self, node: NodeBase) -> None:
+    def add(self, node: NodeBase, doc: str) -> None:
         self.names.add(node.name)
         self.names.update(node.aliases)
+        self.docs.add(doc)
         self.docs.update(node.source_docs)
         if self.candidate and isinstance(node, TermNode) and not node.candidate:
             self.candidate = False

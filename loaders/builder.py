@@ -15,12 +15,14 @@ from ontology.model import (
     NodeBase,
     TermNode,
 )
+from ontology.schema import check_endpoints
 from ontology.vocab import Term, load_vocabularies
 
 
 class DocBuilder:
-    """One document's nodes and edges. Nodes get their ``source_docs`` and the names the document used
-    for them (``aliases``) when :meth:`build` is called."""
+    """One document's nodes and edges. Nodes get the names the document used for them (``aliases``)
+    when :meth:`build` is called; their ``source_docs`` is the extraction's ``doc``, filled in when
+    documents are merged into the graph."""
 
     def __init__(self, doc: str, kind: DocKind, text: str) -> None:
         self.doc = doc
@@ -85,7 +87,12 @@ class DocBuilder:
     ) -> None:
         if isinstance(target, TermNode) and target.candidate:
             confidence = min(confidence, 0.5)
-        evidence = Evidence(
+        # Built without re-validation: every field below is typed by this signature, and the one rule
+        # that matters, the endpoints, is checked here (millions of edges go through this line).
+        check_endpoints(rel, source.node_label, target.node_label)
+        if not 0.0 <= confidence <= 1.0:
+            raise ValueError(f"confidence {confidence} is outside 0..1")
+        evidence = Evidence.model_construct(
             source_doc=self.doc,
             sentence=sentence,
             line=line,
@@ -93,7 +100,16 @@ class DocBuilder:
             rule=rule,
             confidence=round(confidence, 2),
         )
-        new = Edge.between(rel, source, target, evidence, direction=direction, outcome=outcome)
+        new = Edge.model_construct(
+            type=rel,
+            source=source.id,
+            target=target.id,
+            source_label=source.node_label,
+            target_label=target.node_label,
+            evidence=evidence,
+            direction=direction if rel is RelType.MEASURED else None,
+            outcome=outcome if rel is RelType.TESTED else None,
+        )
         old = self.edges.get(new.key)
         if old is None or _better(new, old):
             self.edges[new.key] = new
@@ -103,7 +119,7 @@ class DocBuilder:
         for nid in sorted(self.nodes):
             node = self.nodes[nid]
             aliases = tuple(sorted(self.names[nid] - {node.name}))
-            nodes.append(node.model_copy(update={"source_docs": (self.doc,), "aliases": aliases}))
+            nodes.append(node.model_copy(update={"aliases": aliases}) if aliases != node.aliases else node)
         return Extraction(
             doc=self.doc,
             kind=self.kind,

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
+from loaders.text import CaselessPattern
 from ontology.enums import Direction, StudyDesign, TrialFeature
 
 _I = re.IGNORECASE
 
 # A treatment that made no difference (never a comparison of patients with healthy people).
-NULL_OUTCOME = re.compile(
+NULL_OUTCOME = CaselessPattern(
     r"\b(?:did not|didn't|does not|failed to|was not|were not|did not significantly|could not)\s+"
     r"(?:\w+ly\s+)?(?:achieve|meet|reach|change|improve|reduce|alter|lower|affect|differ|outperform|"
     r"show (?:a |any )?(?:significant |clinically meaningful )?(?:benefit|improvement|effect|difference)|"
@@ -33,156 +34,145 @@ NULL_OUTCOME = re.compile(
     r"|\bno (?:significant |statistically significant )?difference[s]? (?:\w+ ){0,6}?"
     r"(?:placebo|between (?:the )?(?:treatment|drug|active|intervention) (?:and|group))"
     r"|\b(?:proved|was|were) ineffective\b|\bwithout (?:any )?(?:significant )?(?:benefit|improvement)"
-    r"|\bno evidence that\b[^.;]{0,50}\b(?:better|more effective|superior|worked|helped|improved)",
-    _I,
+    r"|\bno evidence that\b[^.;]{0,50}\b(?:better|more effective|superior|worked|helped|improved)"
 )
 
-POSITIVE_OUTCOME = re.compile(
+POSITIVE_OUTCOME = CaselessPattern(
     r"\b(?:significant(?:ly)? (?:\w+ ){0,2}?(?:improv|reduc|better|increas|benefit|gain)\w*"
     r"|improved|improvement[s]? in|restored?|normali[sz]ed|was effective|were effective|effective in"
     r"|benefit(?:ed|ted)?\b|responded|response rate|reduced (?:fatigue|symptoms|pain)"
     r"|fewer|lower risk|reduced (?:the )?risk|halved|cut the risk|did better|(?<!no )significant difference"
-    r"|(?:more|greater|larger|better) (?:[\w-]+ ){0,4}than (?:in )?(?:the |those on )?placebo)",
-    _I,
+    r"|(?:more|greater|larger|better) (?:[\w-]+ ){0,4}than (?:in )?(?:the |those on )?placebo)"
 )
 
-HARMFUL_OUTCOME = re.compile(r"\b(?:too toxic|worsened|serious adverse|harm(?:ful|ed)?|stopped early for safety)", _I)
+HARMFUL_OUTCOME = CaselessPattern(r"\b(?:too toxic|worsened|serious adverse|harm(?:ful|ed)?|stopped early for safety)")
 
 # The study/trial gave the drug to people (as opposed to naming it as background).
-TESTED_CUE = re.compile(
+TESTED_CUE = CaselessPattern(
     r"\b(?:test(?:ed|ing|s)?|trial|treat(?:ed|ment|ing)|gave|given|administ(?:ered|ration)|received?|"
     r"randomi[sz]ed|placebo|dose[sd]?|dosing|infusions?|took|taking|effect of|effects of|whether|"
     r"assign(?:ed)?|supplement(?:ed|ation)|course of|weeks? of|months? of|injections?|pilot|"
-    r"using|underwent|compar(?:ed|ing))\b",
-    _I,
+    r"using|underwent|compar(?:ed|ing))\b"
 )
 
 # A drug named as what made people ill in a model (interferon-alpha causing fatigue), not tested.
-TRIGGER_CUE = re.compile(r"\b(?:develop(?:s|ed)?|induc(?:ed|es)|trigger(?:ed|s))\b", _I)
+TRIGGER_CUE = CaselessPattern(r"\b(?:develop(?:s|ed)?|induc(?:ed|es)|trigger(?:ed|s))\b")
 
-TARGET_CUE = re.compile(
+TARGET_CUE = CaselessPattern(
     r"\b(?:quiet|counter|neutrali[sz]\w*|block(?:s|ed|ing)?|target(?:s|ed|ing)?|inhibit(?:s|ed|ing|or)?|antagoni[sz]\w*|suppress\w*|"
     r"deplet\w*|remov(?:e|es|ed|ing)|restor(?:e|es|ed|ing)|normali[sz]\w*|counteract\w*|aimed at|"
-    r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing))\b",
-    _I,
+    r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing))\b"
 )
 
 # Something is wrong with the named structure (lets an anchor such as "mitochondria" count).
-IMPAIRMENT_CUE = re.compile(
+IMPAIRMENT_CUE = CaselessPattern(
     r"\b(?:problem|dysfunction|dysfunctional|impair\w*|damag\w*|abnormal\w*|defect\w*|deficien\w*|"
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
-    r"loss|doesn't work|does not work|not work properly|malfunction\w*|restor\w*|compromised)\b",
-    _I,
+    r"loss|doesn't work|does not work|not work properly|malfunction\w*|restor\w*|compromised)\b"
 )
 
 # Negated existence right before a mention: "no evidence of X", "did not find X".
-NEGATION_BEFORE = re.compile(
+NEGATION_BEFORE = CaselessPattern(
     r"(?:\bno (?:\w+ ){0,2}?(?:evidence|sign|signs|indication)s? (?:of|for)|\bnot (?:find|found|detect|"
     r"observe|show)|\bfound no|\bnor|\bneither|\bruled out|\babsence of|\black of evidence|"
-    r"\bwithout (?:evidence of)?)\s+(?:\w+[\s-]+){0,3}$",
-    _I,
+    r"\bwithout (?:evidence of)?)\s+(?:\w+[\s-]+){0,3}$"
 )
 
 # The people a condition is about: "50 women with ME/CFS", "people with long COVID", "ME/CFS patients".
-PEOPLE_WITH_BEFORE = re.compile(
+PEOPLE_WITH_BEFORE = CaselessPattern(
     r"\b(?:patients|people|persons|adults|women|men|participants|individuals|subjects|children|adolescents|"
     r"cases|volunteers|those|veterans|cohort|group|sample)\b(?:\s+(?:who|whose)\s+[\w-]+(?:\s+[\w-]+)?)?"
     r"\s+(?:with|having|diagnosed with|affected by|living with|suffering from|who (?:had|have|met criteria for))"
-    r"\s+(?:[\w-]+,?\s+){0,4}$",
-    _I,
+    r"\s+(?:[\w-]+,?\s+){0,4}$"
 )
-TRIAL_IN_BEFORE = re.compile(r"\b(?:trial|study|pilot)\b[^.;]{0,60}\bin\s+(?:[\w-]+,?\s+){0,2}$", _I)
-CONTROLS_BEFORE = re.compile(r"\b(?:recovered|healthy|controls?|matched)\b[^.;]{0,30}$", _I)
-IMPLICIT_TARGET = re.compile(r"\b(?:support|boost|enhance|counter|acting on|act on)\b", _I)
-PEOPLE_AFTER = re.compile(r"^\s*(?:patients|participants|cohort|sufferers|cases|subjects|population)\b", _I)
+TRIAL_IN_BEFORE = CaselessPattern(r"\b(?:trial|study|pilot)\b[^.;]{0,60}\bin\s+(?:[\w-]+,?\s+){0,2}$")
+CONTROLS_BEFORE = CaselessPattern(r"\b(?:recovered|healthy|controls?|matched)\b[^.;]{0,30}$")
+IMPLICIT_TARGET = CaselessPattern(r"\b(?:support|boost|enhance|counter|acting on|act on)\b")
+PEOPLE_AFTER = CaselessPattern(r"^\s*(?:patients|participants|cohort|sufferers|cases|subjects|population)\b")
 
 # A condition named as a drug's indication ("approved for treating multiple myeloma").
-INDICATION_BEFORE = re.compile(
+INDICATION_BEFORE = CaselessPattern(
     r"(?:\b(?:approved|used|indicated|licensed|prescribed|market) (?:\w+ )?for(?: treating| the treatment of)?"
-    r"|\bfor treating|\bused to treat|\ba drug used for|\btreatment of)\s+(?:\w+[\s,-]+){0,4}$",
-    _I,
+    r"|\bfor treating|\bused to treat|\ba drug used for|\btreatment of)\s+(?:\w+[\s,-]+){0,4}$"
 )
 
 # "Other conditions like X", "conditions such as X": comparison, not the people studied.
-COMPARISON_BEFORE = re.compile(
-    r"\b(?:like|such as|similar to|resembl\w*|other (?:\w+ ){0,2}conditions?|as in|than in)\s+(?:\w+[\s,-]+){0,3}$",
-    _I,
+COMPARISON_BEFORE = CaselessPattern(
+    r"\b(?:like|such as|similar to|resembl\w*|other (?:\w+ ){0,2}conditions?|as in|than in)\s+(?:\w+[\s,-]+){0,3}$"
 )
 
-DIRECTION_CUES: list[tuple[Direction, re.Pattern[str]]] = [
+DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
     (
         Direction.UNCHANGED,
-        re.compile(
+        CaselessPattern(
             r"\b(?:no (?:significant |statistically significant )?(?:difference|change)s?|did not differ|"
             r"unchanged|not (?:significantly )?(?:different|altered|elevated|reduced)|similar (?:levels|to)|"
-            r"normal levels|comparable)\b",
-            _I,
+            r"normal levels|comparable)\b"
         ),
     ),
     (
         Direction.ELEVATED,
-        re.compile(
+        CaselessPattern(
             r"\b(?:elevat\w*|higher|increas\w*|raised|greater|more|excess\w*|upregulat\w*|up-regulat\w*|"
-            r"high levels|rose|enriched|overactiv\w*)\b",
-            _I,
+            r"high levels|rose|enriched|overactiv\w*)\b"
         ),
     ),
     (
         Direction.REDUCED,
-        re.compile(
+        CaselessPattern(
             r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|less|fewer|deficien\w*|downregulat\w*|"
-            r"down-regulat\w*|low levels|impaired|fell|drop\w*|blunted|weaker|poorer)\b",
-            _I,
+            r"down-regulat\w*|low levels|impaired|fell|drop\w*|blunted|weaker|poorer)\b"
         ),
     ),
-    (Direction.ALTERED, re.compile(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b", _I)),
+    (Direction.ALTERED, CaselessPattern(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b")),
 ]
 
-MEASURE_CUE = re.compile(
+MEASURE_CUE = CaselessPattern(
     r"\b(?:measur\w*|level[s]?|concentrations?|compar\w*|found|assess\w*|quantif\w*|analy[sz]\w*|"
-    r"profil\w*|counts?|activity|samples?|detected|showed|had)\b",
-    _I,
+    r"profil\w*|counts?|activity|samples?|detected|showed|had)\b"
 )
 
-DESIGN_CUES: list[tuple[StudyDesign, re.Pattern[str]]] = [
-    (StudyDesign.META_ANALYSIS, re.compile(r"\bmeta-analys[ie]s|systematic review\b", _I)),
-    (StudyDesign.REVIEW, re.compile(r"\b(?:this|the|a|narrative) review\b|\breviewed the literature", _I)),
-    (StudyDesign.HYPOTHESIS, re.compile(r"\bhypothes[ie]s paper|theoretical|proposes? (?:a|that|an)\b", _I)),
-    (StudyDesign.GWAS, re.compile(r"\bgenome-wide|\bGWAS\b|\bgene variants|\bgenetic (?:association|variants)", _I)),
-    (StudyDesign.MODEL_SYSTEM, re.compile(r"\bmodel system|\banimal model|\bmouse model|\bin mice\b|\bin vitro\b", _I)),
+DESIGN_CUES: list[tuple[StudyDesign, CaselessPattern]] = [
+    (StudyDesign.META_ANALYSIS, CaselessPattern(r"\bmeta-analys[ie]s|systematic review\b")),
+    (StudyDesign.REVIEW, CaselessPattern(r"\b(?:this|the|a|narrative) review\b|\breviewed the literature")),
+    (StudyDesign.HYPOTHESIS, CaselessPattern(r"\bhypothes[ie]s paper|theoretical|proposes? (?:a|that|an)\b")),
+    (StudyDesign.GWAS, CaselessPattern(r"\bgenome-wide|\bGWAS\b|\bgene variants|\bgenetic (?:association|variants)")),
+    (
+        StudyDesign.MODEL_SYSTEM,
+        CaselessPattern(r"\bmodel system|\banimal model|\bmouse model|\bin mice\b|\bin vitro\b"),
+    ),
     (
         StudyDesign.RCT,
-        re.compile(r"\brandomi[sz]ed|\bplacebo-controlled|\bdouble-blind(?:ed)?\b|\bRCT\b", _I),
+        CaselessPattern(r"\brandomi[sz]ed|\bplacebo-controlled|\bdouble-blind(?:ed)?\b|\bRCT\b"),
     ),
-    (StudyDesign.OPEN_LABEL, re.compile(r"\bopen-label|\bopen label|\buncontrolled trial", _I)),
-    (StudyDesign.PILOT, re.compile(r"\bpilot\b", _I)),
-    (StudyDesign.CASE_REPORT, re.compile(r"\bcase report|\bcase series|\bsingle patient", _I)),
+    (StudyDesign.OPEN_LABEL, CaselessPattern(r"\bopen-label|\bopen label|\buncontrolled trial")),
+    (StudyDesign.PILOT, CaselessPattern(r"\bpilot\b")),
+    (StudyDesign.CASE_REPORT, CaselessPattern(r"\bcase report|\bcase series|\bsingle patient")),
     (
         StudyDesign.CASE_CONTROL,
-        re.compile(
+        CaselessPattern(
             r"\bcase[- ]control|\bhealthy (?:controls?|volunteers|people|women|men|individuals|participants|"
-            r"subjects)|\bcompared (?:\w+ ){0,8}(?:with|to) (?:\d+ )?(?:healthy|matched|sedentary)|\bcontrols\b",
-            _I,
+            r"subjects)|\bcompared (?:\w+ ){0,8}(?:with|to) (?:\d+ )?(?:healthy|matched|sedentary)|\bcontrols\b"
         ),
     ),
     (
         StudyDesign.COHORT,
-        re.compile(r"\bcohort study|\bprospective|\blongitudinal|\bfollowed (?:up )?(?:\w+ ){0,3}over", _I),
+        CaselessPattern(r"\bcohort study|\bprospective|\blongitudinal|\bfollowed (?:up )?(?:\w+ ){0,3}over"),
     ),
-    (StudyDesign.CROSS_SECTIONAL, re.compile(r"\bcross-sectional|\bsurvey\b", _I)),
+    (StudyDesign.CROSS_SECTIONAL, CaselessPattern(r"\bcross-sectional|\bsurvey\b")),
 ]
 
-TRIAL_FEATURES: list[tuple[TrialFeature, re.Pattern[str]]] = [
-    (TrialFeature.RANDOMIZED, re.compile(r"\brandomi[sz]ed", _I)),
-    (TrialFeature.DOUBLE_BLIND, re.compile(r"\bdouble-blind", _I)),
-    (TrialFeature.PLACEBO_CONTROLLED, re.compile(r"\bplacebo", _I)),
-    (TrialFeature.CROSSOVER, re.compile(r"\bcross-?over|\bwill be switched|\bswitched over", _I)),
-    (TrialFeature.OPEN_LABEL, re.compile(r"\bopen-label|\bopen label", _I)),
-    (TrialFeature.PILOT, re.compile(r"\bpilot\b", _I)),
-    (TrialFeature.MULTICENTRE, re.compile(r"\bmulti-?cent(?:re|er)|\bmultisite|\bmulti-site", _I)),
+TRIAL_FEATURES: list[tuple[TrialFeature, CaselessPattern]] = [
+    (TrialFeature.RANDOMIZED, CaselessPattern(r"\brandomi[sz]ed")),
+    (TrialFeature.DOUBLE_BLIND, CaselessPattern(r"\bdouble-blind")),
+    (TrialFeature.PLACEBO_CONTROLLED, CaselessPattern(r"\bplacebo")),
+    (TrialFeature.CROSSOVER, CaselessPattern(r"\bcross-?over|\bwill be switched|\bswitched over")),
+    (TrialFeature.OPEN_LABEL, CaselessPattern(r"\bopen-label|\bopen label")),
+    (TrialFeature.PILOT, CaselessPattern(r"\bpilot\b")),
+    (TrialFeature.MULTICENTRE, CaselessPattern(r"\bmulti-?cent(?:re|er)|\bmultisite|\bmulti-site")),
 ]
 
-PHASE = re.compile(r"\bphase[- ](I{1,3}V?|IV|[1-4](?:\s*/\s*[1-4])?[ab]?)\b", _I)
+PHASE = CaselessPattern(r"\bphase[- ](I{1,3}V?|IV|[1-4](?:\s*/\s*[1-4])?[ab]?)\b")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
 NUMBER_WORDS = {
@@ -214,10 +204,9 @@ NUMBER_WORDS = {
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100})
-SIZE = re.compile(
+SIZE = CaselessPattern(
     r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?:\w+[\s-]+){0,3}?"
-    r"(?:patients|participants|adults|individuals|people|subjects|women|men|volunteers|children|cases)\b",
-    _I,
+    r"(?:patients|participants|adults|individuals|people|subjects|women|men|volunteers|children|cases)\b"
 )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.text import fold_typography
+from loaders.text import fold_typography, lower_same_length
 from ontology.enums import NodeLabel
 from ontology.vocab import Vocabularies, load_vocabularies
 
@@ -83,21 +83,23 @@ class Matcher:
                     exact.setdefault(form, []).append(ref)
                 else:
                     for variant in _plurals(form):
-                        refs = folded.setdefault(variant.casefold(), [])
+                        refs = folded.setdefault(lower_same_length(variant), [])
                         if ref not in refs:
                             refs.append(ref)
         # Full names win over anchors when a string is both.
         self._folded = {k: tuple(sorted(v, key=lambda r: r.anchor)) for k, v in folded.items()}
         self._exact = {k: tuple(v) for k, v in exact.items()}
         bound = r"(?<![\w+/-]){}(?![\w+]|-\w)"
-        self._ci = re.compile(bound.format(_trie_pattern(self._folded)), re.IGNORECASE)
+        # Case-insensitive names match on a lower-cased copy of the text (same offsets): much faster
+        # than an IGNORECASE pattern (see loaders.text.CaselessPattern).
+        self._ci = re.compile(bound.format(_trie_pattern(self._folded)))
         self._cs = re.compile(bound.format(_trie_pattern(self._exact)))
 
     def find(self, text: str) -> list[Mention]:
         text = fold_typography(text)
         found: list[Mention] = []
-        for m in self._ci.finditer(text):
-            found.append(Mention(m.start(), m.end(), m.group(), self._folded[m.group().casefold()]))
+        for m in self._ci.finditer(lower_same_length(text)):
+            found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], self._folded[m.group()]))
         for m in self._cs.finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(), self._exact[m.group()]))
         if not found:

@@ -16,7 +16,7 @@ from loaders.errors import ParseError
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import CREDENTIALS, find_introductions, institutions_in
 from loaders.rules import analyse, node_for, targets_of
-from loaders.text import fold_typography, quoted_spans, sentences
+from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
 from ontology.identity import PersonName, node_id, researcher_key, same_person
 from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Researcher
@@ -24,13 +24,12 @@ from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Resear
 _I = re.IGNORECASE
 _DATE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})$")
 _URL_LINE = re.compile(r"(?:full article|read more|source)\b.*?(https?://\S+)", _I)
-_PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|he's|she's)\b", _I)
-_INVESTIGATES = re.compile(
+_PRONOUN = CaselessPattern(r"\b(?:he|she|his|her|they|their|he's|she's)\b")
+_INVESTIGATES = CaselessPattern(
     r"\b(?:studying|studied|study the|investigat\w+|examin\w+|research(?:ing)? (?:into|on)|work(?:ing)? on|"
     r"work examining|focus(?:es|ed|ing)? on|spoke about|discussed|explor\w+|to test|"
     r"presented (?:his|her|their) (?:group's |team's )?(?:research|work|studies|findings)|"
-    r"(?:group|team)(?:'s)? (?:has )?found|explanation is)\b",
-    _I,
+    r"(?:group|team)(?:'s)? (?:has )?found|explanation is)\b"
 )
 
 

@@ -14,43 +14,40 @@ from loaders import cues
 from loaders.builder import DocBuilder
 from loaders.matcher import TermRef
 from loaders.rules import Analysis, classify_design, node_for, outcome_of, studied_conditions
+from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.identity import node_id, study_id
 from ontology.model import NodeBase, Researcher, Study, Trial
 
 _I = re.IGNORECASE
-TRIAL_CUE = re.compile(
+TRIAL_CUE = CaselessPattern(
     r"\btrials?\b|\bpilot\b|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))|\bphase[- ]\d"
-    r"|\brandomi[sz]ed|\bplacebo|\bopen-label",
-    _I,
+    r"|\brandomi[sz]ed|\bplacebo|\bopen-label"
 )
-_PLANNED = re.compile(
+_PLANNED = CaselessPattern(
     r"\bseeking (?:\w+ )?funding|\bplan(?:s|ned)? to|\bwill (?:test|perform|run|start|launch)|\bproposed"
-    r"|\bhopes? to (?:start|run|test|launch)|\bplanned\b",
-    _I,
+    r"|\bhopes? to (?:start|run|test|launch)|\bplanned\b"
 )
-_ONGOING = re.compile(
+_ONGOING = CaselessPattern(
     r"\binitiated|\blaunched|\bunderway|\bongoing|\brecruit\w*|\benrol+(?:ment|ing)|\bhas begun|\bwill receive"
-    r"|\bis (?:testing|running|enrolling)|\bcurrently\b|\bnot (?:yet )?been (?:reported|published)",
-    _I,
+    r"|\bis (?:testing|running|enrolling)|\bcurrently\b|\bnot (?:yet )?been (?:reported|published)"
 )
-_COMPLETED = re.compile(
+_COMPLETED = CaselessPattern(
     r"\bdid not (?:achieve|meet)|\bshowed|\bfound|\bwas associated|\bimproved|\bpublished|\bresults? (?:showed|were)"
-    r"|\bdeemed|\bmissed|\bcompleted|\bfailed",
-    _I,
+    r"|\bdeemed|\bmissed|\bcompleted|\bfailed"
 )
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
-_BY = re.compile(r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led)\b[^.;]{0,60}?\bby\b", _I)
-_AUTHORSHIP = re.compile(r"\b(?:and )?(?:first-authored|authored|first author|published)\b", _I)
-_AUTHOR_BEFORE = re.compile(r"\b(?:first-authored|first author(?:ed)?|authored|written) by\s*$", _I)
-_GROUP_AFTER = re.compile(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b", _I)
-_COLLEAGUES_AFTER = re.compile(r"^\s+(?:and (?:colleagues|co-workers)|et al)", _I)
-_PRONOUN_GROUP = re.compile(r"\b(?:his|her|their) (?:team|group|lab)\b", _I)
-_YEAR_PAPER = re.compile(
-    r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b", _I
+_BY = CaselessPattern(r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led)\b[^.;]{0,60}?\bby\b")
+_AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first author|published)\b")
+_AUTHOR_BEFORE = CaselessPattern(r"\b(?:first-authored|first author(?:ed)?|authored|written) by\s*$")
+_GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
+_COLLEAGUES_AFTER = CaselessPattern(r"^\s+(?:and (?:colleagues|co-workers)|et al)")
+_PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
+_YEAR_PAPER = CaselessPattern(
+    r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
 )
-_PUBLISHED_STUDY = re.compile(
-    r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b", _I
+_PUBLISHED_STUDY = CaselessPattern(
+    r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
 )
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _NAMED = re.compile(
@@ -62,18 +59,16 @@ _CONTINUES = re.compile(
     r"^(?:They|The (?:study|authors|researchers|team|paper|review|trial|treatment|drug|results?|investigators)"
     r"|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
 )
-_OTHER = re.compile(
+_OTHER = CaselessPattern(
     r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
-    r"(?:studies|study|work|trials?|research)\b",
-    _I,
+    r"(?:studies|study|work|trials?|research)\b"
 )
-_FINDING = re.compile(
+_FINDING = CaselessPattern(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
-    r"consistent with|pattern)\b",
-    _I,
+    r"consistent with|pattern)\b"
 )
-_RESULT_WORDS = re.compile(
-    r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b", _I
+_RESULT_WORDS = CaselessPattern(
+    r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
 )
 
 Hit = tuple[int, int, NodeBase, bool]  # (start, end, researcher, introduced here)

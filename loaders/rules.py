@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from loaders import cues
 from loaders.builder import DocBuilder
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
-from loaders.text import fold_typography
+from loaders.text import CaselessPattern, fold_typography
 from ontology.enums import NodeLabel, Outcome, StudyDesign
 from ontology.model import NodeBase
 
@@ -23,22 +23,20 @@ _STOP = (
 )
 _WORD = r"[A-Za-z][A-Za-z0-9+/'-]*"
 # "nervous system dysfunction", "impaired antiviral immunity": names the vocabulary may lack.
-CANDIDATE_MECHANISM = re.compile(
+CANDIDATE_MECHANISM = CaselessPattern(
     rf"\b(?:(?:impaired|dysfunctional|defective|dysregulated|disrupted|abnormal)\s+"
     rf"(?P<tail>(?!{_STOP}\b){_WORD}(?:\s+(?!{_STOP}\b){_WORD}){{0,2}})"
     rf"|(?P<head>(?!{_STOP}\b){_WORD}(?:\s+(?!{_STOP}\b){_WORD}){{0,2}})\s+"
     rf"(?P<noun>dysfunction|dysregulation|impairment|abnormalit(?:y|ies)|overactivity|hyperactivity|"
-    rf"hypofunction|insufficiency|deficiency))\b",
-    _I,
+    rf"hypofunction|insufficiency|deficiency))\b"
 )
 # "elevated sCD14", "lower levels of IL-17A": an analyte-looking token after a direction word.
 # Cheap tests that let most sentences skip the candidate patterns.
-_MECHANISM_TRIGGER = re.compile(
+_MECHANISM_TRIGGER = CaselessPattern(
     r"impair|dysfunction|dysregulat|defective|disrupted|abnormal|overactivity|hyperactivity|hypofunction|"
-    r"insufficiency|deficiency",
-    _I,
+    r"insufficiency|deficiency"
 )
-_BIOMARKER_TRIGGER = re.compile(r"elevated|increased|higher|raised|reduced|decreased|lower|depleted", _I)
+_BIOMARKER_TRIGGER = CaselessPattern(r"elevated|increased|higher|raised|reduced|decreased|lower|depleted")
 
 # "cognitive impairment", "functional impairment": symptoms and disability, not mechanisms.
 SYMPTOM_WORDS = frozenset(

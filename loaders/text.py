@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 # One character for one character, so offsets in the folded text are offsets in the original.
 _TYPO = str.maketrans(
@@ -96,3 +98,67 @@ _QUOTE = re.compile(r"\"[^\"]*(?:\"|$)")
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (in typographically folded text): claims inside are someone's opinion."""
     return [m.span() for m in _QUOTE.finditer(text)]
+
+
+_LAST_LOWERED: list[str] = ["", ""]  # the rules ask about one sentence many times in a row
+
+
+def lower_same_length(text: str) -> str:
+    """Lower case that keeps every offset (a few characters lower-case to two; those stay as they are)."""
+    if text is _LAST_LOWERED[0]:
+        return _LAST_LOWERED[1]
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    _LAST_LOWERED[0], _LAST_LOWERED[1] = text, low
+    return low
+
+
+def _lower_pattern_source(source: str) -> str:
+    """Lower-case a pattern's literals, leaving escapes (``\\S``, ``\\W``, ``\\B``) as they are."""
+    out, i = [], 0
+    while i < len(source):
+        if source[i] == "\\" and i + 1 < len(source):
+            out.append(source[i : i + 2])
+            i += 2
+        else:
+            out.append(source[i].lower())
+            i += 1
+    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+
+
+class CaselessPattern:
+    """A case-insensitive pattern that runs case-sensitively on lower-cased text.
+
+    Python's regex engine compares every character through a case-folding table when a pattern
+    is compiled with IGNORECASE, and cannot skip ahead on a leading alternation; lower-casing the
+    text once (offsets kept) and matching literals is several times faster. Matched text comes
+    back lower-cased.
+
+    >>> CaselessPattern(r"\\bdid not (?:meet|achieve)").search("It Did Not MEET its endpoint").span()
+    (3, 15)
+    """
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, source: str) -> None:
+        self.pattern = re.compile(_lower_pattern_source(source))
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pattern.search(lower_same_length(text), pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pattern.match(lower_same_length(text), pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(lower_same_length(text))
+
+    def split(self, text: str) -> list[str | Any]:
+        """Split the original text (not its lower-cased copy) at the pattern's matches."""
+        out: list[str | Any] = []
+        start = 0
+        for m in self.pattern.finditer(lower_same_length(text)):
+            out.append(text[start : m.start()])
+            start = m.end()
+        out.append(text[start:])
+        return out
