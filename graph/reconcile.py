@@ -148,7 +148,7 @@ def reconcile_researchers(researchers: Iterable[tuple[str, Researcher]]) -> dict
                 by_letter[initials[:1]].append(group)
         clusters = groups + loners
         bases = [researcher_key(_name(g.members[0][1])) for g in clusters]
-        counts = defaultdict(int)
+        counts: dict[str, int] = defaultdict(int)
         for base in bases:
             counts[base] += 1
         for g, base in zip(clusters, bases, strict=True):
