@@ -42,7 +42,15 @@ from ontology.model import Extraction, Journal, NodeBase, Researcher, Study, Tri
 
 HEADER = re.compile(r"^(?P<authors>.+?) · (?P<journal>.+?) · (?P<year>\d{4})(?: · (?P<tail>.*))?$")
 _BADGE = re.compile(r"^(?:PEM badge:\s*)?(PEM required|PEM not required|PEM unclear)\.?$", re.IGNORECASE)
-_BOILERPLATE = ("About the PEM badge", "Primary citation", "Spotted an error", "Contribute", "The first block is")
+_BOILERPLATE = (
+    "About the PEM badge",
+    "Primary citation",
+    "BibTeX",
+    "@",
+    "Spotted an error",
+    "Contribute",
+    "The first block is",
+)
 _BIB_FIELD = re.compile(r"^\s*(?P<key>\w+)\s*=\s*\{(?P<value>.*)\},?\s*$")
 _CITATION = re.compile(r"^(?P<authors>.+?) \((?P<year>\d{4})\)\. (?P<rest>.+?)\s*(?P<url>https?://\S+)?$")
 _PARAGRAPHS = (Section.FINDINGS, Section.SIGNIFICANCE, Section.LIMITATIONS)
@@ -68,6 +76,7 @@ class _Entry:
     bib_authors: list[PersonName] = field(default_factory=list)
     bib_line: int | None = None
     bib_text: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def parse_authors(raw: str, doc: str, line: int) -> tuple[list[PersonName], bool]:
@@ -99,6 +108,11 @@ def _read(lines: list[str], doc: str) -> _Entry:
         i += 1
     if len(entry.paragraphs) < 2:
         raise ParseError(doc, i + 1, f"expected three paragraphs after the header, found {len(entry.paragraphs)}")
+    if len(entry.paragraphs) != 3:
+        entry.warnings.append(
+            f"{doc}:{entry.paragraphs[0][0]}: expected three paragraphs, found {len(entry.paragraphs)}; "
+            "read as findings, significance" + (", limitations (the rest ignored)" if len(entry.paragraphs) > 3 else "")
+        )
     for j in range(i, len(lines)):
         text = lines[j].strip()
         if text == "Primary citation" and j + 1 < len(lines):
@@ -169,6 +183,7 @@ def parse_atlas(text: str, doc: str) -> Extraction:
     lines = text.splitlines()
     entry = _read(lines, doc)
     b = DocBuilder(doc, DocKind.ATLAS, text)
+    b.warnings.extend(entry.warnings)
     claim_texts = [p for _, p in entry.paragraphs[:2]]
     study = b.add(
         Study(

@@ -1,0 +1,152 @@
+"""Loader behaviour on small documents written for the tests (real studies, our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import ParseError, load_text
+from loaders.cues import NULL_OUTCOME, POSITIVE_OUTCOME, phase_of, size_of
+from ontology.enums import DocKind, NodeLabel, RelType, Section
+from ontology.model import Extraction, Study, Trial
+
+BOILERPLATE = "About the PEM badge: the badge says whether post-exertional malaise was an entry criterion."
+
+
+def atlas(header: str, p1: str, p2: str, p3: str, *tail: str) -> str:
+    return "\n".join([header, p1, p2, p3, *tail, BOILERPLATE]) + "\n"
+
+
+def edges(e: Extraction, rel: RelType) -> set[tuple[str, str]]:
+    return {(x.source, x.target) for x in e.edges if x.type is rel}
+
+
+FLUGE_2019 = atlas(
+    "Fluge, Øystein, Rekeland, Ingrid G, Lien, Katarina et al. · Annals of internal medicine · 2019 · DOI",
+    "In a phase 3 randomized placebo-controlled trial, 151 patients with ME/CFS received rituximab or "
+    "placebo infusions, and rituximab was not better than placebo on fatigue after two years.",
+    "The result argues against treating all patients with B-cell depletion.",
+    "The trial does not prove that autoimmunity plays no part in ME/CFS, and it does not show that "
+    "rituximab cannot help a subgroup with mitochondrial dysfunction.",
+    "PEM required",
+)
+
+
+def test_atlas_entry_with_badge_null_trial_and_limitations() -> None:
+    e = load_text(FLUGE_2019, "fluge.txt")
+    assert e.kind is DocKind.ATLAS
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.pem_badge is not None and study.pem_badge.value == "PEM required"
+    assert study.design.value == "randomized controlled trial"
+    assert study.size == 151
+    assert (study.id, "drug:rituximab") in edges(e, RelType.NULL_RESULT)
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase == "3" and (trial.id, "drug:rituximab") in edges(e, RelType.NULL_RESULT)
+    # The third paragraph names autoimmunity and mitochondrial dysfunction: no claim may come from it.
+    assert not edges(e, RelType.PROPOSES)
+    assert all(x.evidence.section is not Section.LIMITATIONS for x in e.edges)
+    authors = {n.name for n in e.nodes if n.node_label is NodeLabel.RESEARCHER}
+    assert authors == {"Øystein Fluge", "Ingrid G Rekeland", "Katarina Lien"}
+
+
+def test_negated_mechanism_is_not_proposed() -> None:
+    text = atlas(
+        "Doe, Jane · Journal of translational medicine · 2021 · DOI",
+        "Researchers compared 40 patients with ME/CFS with 40 healthy controls and found no evidence of "
+        "mitochondrial dysfunction in their muscle cells, while lactate was elevated after exercise.",
+        "The finding narrows the search for the cause of exercise intolerance.",
+        "The study does not prove that lactate causes symptoms.",
+    )
+    e = load_text(text, "doe.txt")
+    assert not any(t == "mechanism:mitochondrial-dysfunction" for _, t in edges(e, RelType.PROPOSES))
+    measured = {x.target: x.direction for x in e.edges if x.type is RelType.MEASURED}
+    assert measured.get("biomarker:lactate") is not None and measured["biomarker:lactate"].value == "elevated"
+
+
+def test_bibtex_block_gives_title_doi_pmid_and_all_authors() -> None:
+    text = atlas(
+        "Naviaux, Robert K, Naviaux, Jane C et al. · Proceedings of the National Academy of Sciences · 2016 · DOI",
+        "The team measured metabolites in 45 patients with ME/CFS and found lower sphingolipids.",
+        "A metabolic signature may help diagnosis.",
+        "The study cannot show cause and effect.",
+        "Primary citation",
+        "Naviaux, Robert K et al. (2016). Metabolic features of chronic fatigue syndrome. Proceedings of the "
+        "National Academy of Sciences. https://doi.org/10.1073/pnas.1607571113",
+        "BibTeX",
+        "@article{x,",
+        "author = {Naviaux, Robert K and Naviaux, Jane C and Li, Kefeng},",
+        "title = {Metabolic features of chronic fatigue syndrome.},",
+        "doi = {10.1073/PNAS.1607571113},",
+        "note = {PubMed: 27573827},",
+        "}",
+    )
+    e = load_text(text, "naviaux.txt")
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.id == "doi:10.1073/pnas.1607571113"
+    assert study.pmid == "27573827" and study.title == "Metabolic features of chronic fatigue syndrome"
+    assert len(edges(e, RelType.AUTHORED)) == 3  # two Naviaux, one Li: same surname, different initials
+
+
+def test_news_trial_sentences_continue_and_led_by_covers_co_leads() -> None:
+    text = "\n".join(
+        [
+            "ME Research Digest > Conference News > RECOVER Symposium 2024",
+            "An Antiviral Falls Short",
+            "Test Writer",
+            "June 10, 2024",
+            "In the phase 2 STOP-PASC trial, 155 adults with long COVID were randomly assigned to "
+            "nirmatrelvir-ritonavir or placebo for 15 days.",
+            "At 10 weeks, symptom severity did not differ significantly between the groups.",
+            "The trial was led by Linda Geng, MD, PhD, of Stanford University, and Upinder Singh, MD.",
+        ]
+    )
+    e = load_text(text + "\n", "news.txt")
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase == "2" and trial.size == 155 and trial.outcome.value == "null"
+    assert (trial.id, "drug:nirmatrelvir-ritonavir") in edges(e, RelType.NULL_RESULT)
+    leads = {t for s, t in edges(e, RelType.LED_BY) if s == trial.id}
+    assert leads == {"researcher:geng-l", "researcher:singh-u"}
+    affiliations = edges(e, RelType.AFFILIATED_WITH)
+    assert ("researcher:geng-l", "institution:stanford-university") in affiliations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "null"),
+    [
+        ("The drug did not significantly change fatigue scores.", True),
+        ("The trial did not achieve its primary endpoint.", True),
+        ("Treatment was no better than placebo.", True),
+        ("After treatment there was no significant difference between patients and healthy controls.", False),
+        ("The supplement led to significant improvement in fatigue.", False),
+    ],
+)
+def test_null_outcome_cues(sentence: str, null: bool) -> None:
+    assert bool(NULL_OUTCOME.search(sentence)) is null
+
+
+def test_positive_outcome_cues() -> None:
+    assert POSITIVE_OUTCOME.search("Fatigue fell significantly more in the supplement group than in the placebo group")
+
+
+@pytest.mark.parametrize(
+    ("text", "phase", "size"),
+    [("a Phase III trial in 234 patients", "3", 234), ("phase 2/3, in nine individuals", "2/3", 9)],
+)
+def test_phase_and_size(text: str, phase: str, size: int) -> None:
+    assert phase_of(text) == phase and size_of(text) == size
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("", 1, "empty document"),
+        ("\nFluge, O · J · 2019 · DOI\n", 2, "starts with blank lines"),
+        ("hello\nworld\n", 1, "unrecognised document kind"),
+        ("Fluge, O · J · 2019 · DOI\nOne paragraph only.\n", 3, "expected three paragraphs"),
+        ("Fluge, O · J · 2019 · DOI\na\nb\nc\n@article{x,\nauthor = {Fluge, O},\n", 5, "BibTeX block is not closed"),
+    ],
+)
+def test_parse_errors_name_the_line_and_the_reason(text: str, line: int, reason: str) -> None:
+    with pytest.raises(ParseError) as err:
+        load_text(text, "bad.txt")
+    assert err.value.line == line and reason in err.value.reason
+    assert str(err.value).startswith(f"bad.txt:{line}: ")
