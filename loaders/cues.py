@@ -85,8 +85,13 @@ PEOPLE_WITH_BEFORE = CaselessPattern(
     r"\s+(?:with|having|diagnosed with|affected by|living with|suffering from|who (?:had|have|met criteria for))"
     r"\s+(?:[\w-]+,?\s+){0,4}$"
 )
+PEOPLE_WHOSE_BEFORE = CaselessPattern(
+    r"\b(?:patients|people|adults|women|men|participants|individuals|those)\s+whose\s+$"
+)
 TRIAL_IN_BEFORE = CaselessPattern(r"\b(?:trial|study|pilot)\b[^.;]{0,60}\bin\s+(?:[\w-]+,?\s+){0,2}$")
 CONTROLS_BEFORE = CaselessPattern(r"\b(?:recovered|healthy|controls?|matched)\b[^.;]{0,30}$")
+# The illness that came before ("POTS began after COVID-19"): not what the people have now.
+ONSET_BEFORE = CaselessPattern(r"\b(?:after|following|recovered from|triggered by|caused by)\s+(?:[\w-]+\s+){0,2}$")
 IMPLICIT_TARGET = CaselessPattern(r"\b(?:support|boost|enhance|counter|acting on|act on)\b")
 PEOPLE_AFTER = CaselessPattern(r"^\s*(?:patients|participants|cohort|sufferers|cases|subjects|population)\b")
 

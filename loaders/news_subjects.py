@@ -20,9 +20,11 @@ from ontology.identity import node_id, study_id
 from ontology.model import NodeBase, Researcher, Study, Trial
 
 _I = re.IGNORECASE
+# A trial's own name: STOP-PASC, RECOVER-AUTONOMIC, iSTAND, AMP-516.
+TRIAL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b|\b[a-z][A-Z]{3,}\b")
 TRIAL_CUE = CaselessPattern(
-    r"\btrials?\b|\bpilot\b|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))|\bphase[- ]\d"
-    r"|\brandomi[sz]ed|\bplacebo|\bopen-label"
+    r"\btrials?\b|\bplatforms?\b|\bpilot\b|\bphase[- ]\d|\brandomi[sz]ed|\bplacebo|\bopen-label"
+    r"|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))"
 )
 _PLANNED = CaselessPattern(
     r"\bseeking (?:\w+ )?funding|\bplan(?:s|ned)? to|\bwill (?:test|perform|run|start|launch)|\bproposed"
@@ -39,7 +41,12 @@ _COMPLETED = CaselessPattern(
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
 _BY = CaselessPattern(r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led)\b[^.;]{0,60}?\bby\b")
 _AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first author|published)\b")
-_AUTHOR_BEFORE = CaselessPattern(r"\b(?:first-authored|first author(?:ed)?|authored|written) by\s*$")
+_AUTHOR_BEFORE = CaselessPattern(
+    r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)\s*$"
+)
+_AUTHOR_AFTER = CaselessPattern(r"^,?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al)")
+_STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article)\b")
+_LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
 _GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
 _COLLEAGUES_AFTER = CaselessPattern(r"^\s+(?:and (?:colleagues|co-workers)|et al)")
 _PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
@@ -144,16 +151,29 @@ class Subjects:
         return []
 
     def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None] | None:
+        """The first author of a published study the sentence reports, and its year."""
         year_paper = _YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
             return c.hits[0][2], int(year_paper.group(1))
-        if not _PUBLISHED_STUDY.search(c.a.text):
+        if not _STUDY_WORD.search(c.a.text):
             return None
         year_m = _IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
-        for start, end, person, _ in c.hits:
+        first = next(
+            (
+                p
+                for start, end, p, _ in c.hits
+                if _AUTHOR_BEFORE.search(c.a.text[:start]) or _AUTHOR_AFTER.match(c.a.text[end:])
+            ),
+            None,
+        )
+        if first is not None:
+            return first, year
+        if not _PUBLISHED_STUDY.search(c.a.text):
+            return None
+        for _, end, person, _ in c.hits:
             after = c.a.text[end:]
-            if _AUTHOR_BEFORE.search(c.a.text[:start]) or _GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
+            if _GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
                 return person, year
         return None
 
@@ -168,7 +188,11 @@ class Subjects:
                 continue
             ids = {r.term_id: (r, m.text) for m, r in drugs}
             last = self.last
-            is_trial = TRIAL_CUE.search(clause) or (cues.size_of(clause) and cues.TESTED_CUE.search(clause))
+            is_trial = (
+                TRIAL_CUE.search(clause)
+                or (cues.size_of(clause) and cues.TESTED_CUE.search(clause))
+                or (TRIAL_NAME.search(clause) and cues.TESTED_CUE.search(clause))
+            )
             continues = (
                 last is not None
                 and set(ids) <= set(last.drugs)
@@ -274,7 +298,7 @@ class Subjects:
             b.edge(RelType.TESTED, s.node, drug, text, line, body, "news.tested", 0.85, outcome=shown)
             if outcome is Outcome.NULL:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
-        for m, ref in studied_conditions(c.a):
+        for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
         if isinstance(s.node, Study):
             impaired = bool(cues.IMPAIRMENT_CUE.search(c.a.text))
@@ -318,8 +342,8 @@ class Subjects:
     def _lead(
         self, c: SentenceContext, clause: str, start: int, study: bool = False
     ) -> tuple[NodeBase, str, float] | None:
-        for _, end, person, _ in c.hits:
-            if _GROUP_AFTER.match(c.a.text[end:]):
+        for start, end, person, _ in c.hits:
+            if _GROUP_AFTER.match(c.a.text[end:]) or _LAB_OF_BEFORE.search(c.a.text[:start]):
                 return person, "news.group", 0.85
         if _PRONOUN_GROUP.search(clause) and c.current:
             return c.current[-1], "news.group", 0.75

@@ -42,13 +42,22 @@ class Introduction:
     end: int  # end of the name itself
 
 
+_TOKEN = re.compile(r"[^\s,;:()\"]+")
+_TRAILING_CREDENTIALS = re.compile(rf"(?:,\s+{_CREDENTIAL}\b)+$")
+
+
 def _name_before(text: str, end: int) -> tuple[int, str] | None:
-    """Walk back from ``end`` over capitalised tokens (and particles such as 'van der')."""
-    tokens = list(re.finditer(r"[^\s,;:()\"]+", text[:end]))
+    """Walk back from ``end`` over capitalised tokens (and particles such as 'van der') that are
+    separated by spaces only; credentials right before ``end`` ("Zimmerman, MD, MPH") are skipped."""
+    creds = _TRAILING_CREDENTIALS.search(text, 0, end)
+    if creds:
+        end = creds.start()
+    tokens = list(_TOKEN.finditer(text, 0, end))
     taken: list[re.Match[str]] = []
     for tok in reversed(tokens):
         word = tok.group()
-        if word in _NOT_NAME or word.endswith(("'s", "'s")):
+        gap = text[tok.end() : taken[-1].start() if taken else end]
+        if gap.strip() or word.rstrip(".") in _NOT_NAME or word.endswith("'s"):
             break
         capital = word[0].isupper() and any(c.isalpha() for c in word)
         if capital or (word in _PARTICLE and taken):
@@ -59,7 +68,7 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
         break
     while taken and taken[-1].group() in _PARTICLE:
         taken.pop()
-    if len(taken) < 2 or text[taken[0].end() : end].strip():
+    if len(taken) < 2:
         return None
     start = taken[-1].start()
     return start, text[start : taken[0].end()]
@@ -71,7 +80,10 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     if not m:
         return None
     tokens: list[str] = []
-    for tok in m.group().split():
+    words = m.group().split()
+    while words and words[0].rstrip(".") in ("Dr", "Prof", "Professor"):
+        words.pop(0)
+    for tok in words:
         if tok[0].isupper() and tok not in _NOT_NAME:
             tokens.append(tok)
         elif tok in _PARTICLE and tokens:
@@ -83,7 +95,7 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     if len(tokens) < 2:
         return None
     raw = " ".join(tokens).rstrip(".,")
-    return start, raw
+    return text.index(tokens[0], start), raw
 
 
 def find_introductions(text: str) -> list[Introduction]:

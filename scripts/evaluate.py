@@ -172,10 +172,10 @@ def table(name: str, counts: dict[str, Counter[str]]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=["dev", "test", "seeds", "all"], default="all")
+    ap.add_argument("--split", choices=["seeds", "dev", "dev2", "test", "all"], default="all")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     args = ap.parse_args()
-    splits = ["seeds", "dev", "test"] if args.split == "all" else [args.split]
+    splits = ["seeds", "dev", "dev2", "test"] if args.split == "all" else [args.split]
     for split in splits:
         folder = ROOT / "examples" / ("seeds" if split == "seeds" else f"corpus/{split}")
         if args.verbose:
