@@ -21,7 +21,7 @@ from loaders.rules import (
     analyse,
     classify_design,
     drug_segment,
-    impairment_stated,
+    impaired_near,
     node_for,
     outcome_of,
     studied_conditions,
@@ -316,7 +316,6 @@ class _Claims:
 
     def _mechanisms(self, s: _Sentence) -> None:
         a, conf = s.a, _CONFIDENCE[s.section]
-        impaired = impairment_stated(a)
         drugs = a.of(NodeLabel.DRUG)
         for mm, mref in a.of(NodeLabel.MECHANISM):
             if a.described_by(mm) or a.negated(mm) or any(mm in [t for t, _ in targets_of(a, d)] for d, _ in drugs):
@@ -328,7 +327,7 @@ class _Claims:
                     drug = node_for(self.b, dref, surface)
                     self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets.implicit", 0.6)
                 continue
-            if mref.anchor and not impaired:
+            if mref.anchor and not impaired_near(a, mm):
                 continue
             c = conf - (0.15 if mref.anchor else 0.0)
             self._edge(RelType.PROPOSES, self.study, node_for(self.b, mref, mm.text), s, "atlas.proposes", c)

@@ -66,7 +66,8 @@ TARGET_CUE = CaselessPattern(
 
 # Something is wrong with the named structure (lets an anchor such as "mitochondria" count).
 IMPAIRMENT_CUE = CaselessPattern(
-    r"\b(?:problem|dysfunction|dysfunctional|impair\w*|damag\w*|abnormal\w*|defect\w*|deficien\w*|"
+    r"\b(?:problem|dysfunction|dysfunctional|impair\w*|damag\w*|abnormal\w*|defect\w*|deficien\w*|weak\w*|"
+    r"shifted|altered|less|poor\w*|slow\w*|stayed low|too little|"
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
     r"loss|doesn't work|does not work|not work properly|malfunction\w*|restor\w*|compromised)\b"
 )
@@ -118,15 +119,16 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
     (
         Direction.ELEVATED,
         CaselessPattern(
-            r"\b(?:elevat\w*|higher|increas\w*|raised|greater|more|excess\w*|upregulat\w*|up-regulat\w*|"
-            r"high levels|rose|enriched|overactiv\w*)\b"
+            r"\b(?:elevat\w*|higher|increas\w*|raised|greater|larger|bigger|excess\w*|upregulat\w*|up-regulat\w*|"
+            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*)\b"
         ),
     ),
     (
         Direction.REDUCED,
         CaselessPattern(
-            r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|less|fewer|deficien\w*|downregulat\w*|"
-            r"down-regulat\w*|low levels|impaired|fell|drop\w*|blunted|weaker|poorer)\b"
+            r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|smaller|fewer|deficien\w*|downregulat\w*|"
+            r"down-regulat\w*|low levels|impaired|fell|fall|falls|fallen|falling|declin\w*|shrank|drop\w*|"
+            r"blunted|weaker|poorer|loss of)\b"
         ),
     ),
     (Direction.ALTERED, CaselessPattern(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b")),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from loaders import cues
 from loaders.builder import DocBuilder
 from loaders.matcher import TermRef
-from loaders.rules import Analysis, classify_design, node_for, outcome_of, studied_conditions
+from loaders.rules import Analysis, classify_design, impaired_near, node_for, outcome_of, studied_conditions
 from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.identity import node_id, study_id
@@ -301,9 +301,8 @@ class Subjects:
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
         if isinstance(s.node, Study):
-            impaired = bool(cues.IMPAIRMENT_CUE.search(c.a.text))
             for m, ref in c.a.of(NodeLabel.MECHANISM):
-                if not c.a.negated(m) and not (ref.anchor and not impaired) and not c.a.described_by(m):
+                if not c.a.negated(m) and not (ref.anchor and not impaired_near(c.a, m)) and not c.a.described_by(m):
                     b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
         lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
         leaders = self._by(c) or ([lead] if lead else [])

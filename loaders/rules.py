@@ -138,8 +138,16 @@ def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analy
     return analysis
 
 
-def impairment_stated(a: Analysis) -> bool:
-    return bool(cues.IMPAIRMENT_CUE.search(a.text))
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|, and\b|:")
+
+
+def impaired_near(a: Analysis, m: Mention) -> bool:
+    """Is something said to be wrong within the clause of ``m`` (for anchors such as "mitochondria")?"""
+    breaks = [x.end() for x in _CLAUSE_BREAK.finditer(a.text, 0, m.start)]
+    start = breaks[-1] if breaks else 0
+    nxt = _CLAUSE_BREAK.search(a.text, m.end)
+    end = nxt.start() if nxt else len(a.text)
+    return bool(cues.IMPAIRMENT_CUE.search(a.text[start:end]))
 
 
 def drug_segment(a: Analysis, drug: Mention) -> str:
