@@ -15,7 +15,6 @@ from ontology.model import (
     NodeBase,
     TermNode,
 )
-from ontology.schema import check_endpoints
 from ontology.vocab import Term, load_vocabularies
 
 
@@ -87,12 +86,7 @@ class DocBuilder:
     ) -> None:
         if isinstance(target, TermNode) and target.candidate:
             confidence = min(confidence, 0.5)
-        # Built without re-validation: every field below is typed by this signature, and the one rule
-        # that matters, the endpoints, is checked here (millions of edges go through this line).
-        check_endpoints(rel, source.node_label, target.node_label)
-        if not 0.0 <= confidence <= 1.0:
-            raise ValueError(f"confidence {confidence} is outside 0..1")
-        evidence = Evidence.model_construct(
+        evidence = Evidence(
             source_doc=self.doc,
             sentence=sentence,
             line=line,
@@ -100,16 +94,7 @@ class DocBuilder:
             rule=rule,
             confidence=round(confidence, 2),
         )
-        new = Edge.model_construct(
-            type=rel,
-            source=source.id,
-            target=target.id,
-            source_label=source.node_label,
-            target_label=target.node_label,
-            evidence=evidence,
-            direction=direction if rel is RelType.MEASURED else None,
-            outcome=outcome if rel is RelType.TESTED else None,
-        )
+        new = Edge.between(rel, source, target, evidence, direction=direction, outcome=outcome)
         old = self.edges.get(new.key)
         if old is None or _better(new, old):
             self.edges[new.key] = new
