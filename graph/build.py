@@ -15,12 +15,14 @@ JSON export's objects (``docs/json-export.md``), edge keys are ``"TYPE|source_do
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import StrEnum
 from typing import Any
 
 import networkx as nx
 from pydantic_core import to_jsonable_python
 
 from graph.reconcile import reconcile_researchers, reconcile_studies
+from ontology.enums import Direction, Outcome, RelType, Section
 from ontology.model import Edge, Extraction, NodeBase, Researcher, Study, TermNode
 
 _EMPTY: tuple[object, ...] = (None, (), {}, "", [])
@@ -67,7 +69,7 @@ class _Merged:
     def __init__(self, node: NodeBase, doc: str) -> None:
         self.head = node
         self.fills: dict[str, Any] = {}
-        self.missing = [k for k, v in node.__dict__.items() if v in _EMPTY and k != "source_docs"]
+        self.missing: list[str] | None = None  # the head's empty fields, worked out on a second sighting
         self.names = {*node.aliases}
         self.docs = {doc, *node.source_docs}
         self.candidate = isinstance(node, TermNode) and node.candidate
@@ -79,6 +81,8 @@ class _Merged:
         self.docs.update(node.source_docs)
         if self.candidate and isinstance(node, TermNode) and not node.candidate:
             self.candidate = False
+        if self.missing is None:
+            self.missing = [k for k, v in self.head.__dict__.items() if v in _EMPTY and k != "source_docs"]
         for k in self.missing:
             if k not in self.fills and node.__dict__.get(k) not in _EMPTY:
                 self.fills[k] = node.__dict__[k]
@@ -113,16 +117,20 @@ def edge_record(edge: Edge, source: str | None = None, target: str | None = None
     rec: dict[str, Any] = {
         "source": source or edge.source,
         "target": target or edge.target,
-        "type": edge.type.value,
+        "type": _VALUE[edge.type],
         "source_doc": ev.source_doc,
         "evidence": ev.sentence,
         "confidence": ev.confidence,
         "rule": ev.rule,
         "line": ev.line,
-        "section": ev.section.value,
+        "section": _VALUE[ev.section],
     }
     if edge.direction is not None:
-        rec["direction"] = edge.direction.value
+        rec["direction"] = _VALUE[edge.direction]
     if edge.outcome is not None:
-        rec["outcome"] = edge.outcome.value
+        rec["outcome"] = _VALUE[edge.outcome]
     return rec
+
+
+# Plain strings for enum members: ``member.value`` goes through a descriptor and is slow in bulk.
+_VALUE: dict[StrEnum, str] = {m: m.value for e in (RelType, Section, Direction, Outcome) for m in e}
