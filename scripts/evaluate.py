@@ -109,9 +109,12 @@ def _name_key(name: str) -> str:
     return _alnum(re.sub(r"\b(?:19|20)\d{2}\b", "", name))
 
 
-def compare(ex: Extraction, gold: dict[str, Any]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+def compare(
+    ex: Extraction, gold: dict[str, Any], min_confidence: float = 0.0
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """(system, gold) sets of entity keys by label and of relation keys by type."""
     gk, sk = gold_keys(gold), system_keys(ex)
+    ex = ex.model_copy(update={"edges": tuple(e for e in ex.edges if e.evidence.confidence >= min_confidence)})
     sys_sets: dict[str, set[str]] = defaultdict(set)
     gold_sets: dict[str, set[str]] = defaultdict(set)
     # Entities are those taking part in a relationship, on both sides.
@@ -135,11 +138,11 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(folder: Path, verbose: bool) -> dict[str, Counter[str]]:
+def evaluate(folder: Path, verbose: bool, min_confidence: float = 0.0) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in sorted(folder.glob("*.txt")):
         gold = json.loads(doc.with_suffix(".expected.json").read_text(encoding="utf-8"))
-        system, expected = compare(load_path(doc), gold)
+        system, expected = compare(load_path(doc), gold, min_confidence)
         for kind in sorted(set(system) | set(expected)):
             s, g = system.get(kind, set()), expected.get(kind, set())
             counts[kind].update(tp=len(s & g), fp=len(s - g), fn=len(g - s))
@@ -174,13 +177,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=["seeds", "dev", "dev2", "test", "all"], default="all")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
+    ap.add_argument("--min-confidence", type=float, default=0.0, help="score only edges at least this confident")
     args = ap.parse_args()
     splits = ["seeds", "dev", "dev2", "test"] if args.split == "all" else [args.split]
     for split in splits:
         folder = ROOT / "examples" / ("seeds" if split == "seeds" else f"corpus/{split}")
         if args.verbose:
             print(f"## {split}")
-        print(table(f"{split} ({len(list(folder.glob('*.txt')))} documents)", evaluate(folder, args.verbose)))
+        counts = evaluate(folder, args.verbose, args.min_confidence)
+        print(table(f"{split} ({len(list(folder.glob('*.txt')))} documents)", counts))
         print()
 
 
