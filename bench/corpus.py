@@ -119,7 +119,7 @@ class _Gen:
         lines.append("About the PEM badge: the badge says whether post-exertional malaise was required for entry.")
         if r.random() < 0.5:
             doi = f"10.5555/mecfs-kg.gen.{i}"
-            title = f"{s['mech1'].capitalize()} in {s['cond']}"
+            title = f"{str(s['mech1']).capitalize()} in {s['cond']}"
             bib = " and ".join(f"{a}, {b}" for a, b in authors)
             lines += [
                 "Primary citation",

@@ -68,7 +68,10 @@ def build(paths: tuple[Path, ...], store: Path | None, strict: bool, wipe: bool)
             try:
                 if f.name in seen:
                     raise ParseError(f.name, 1, f"a document with this name was already read from {seen[f.name]}")
-                extractions.append(load_path(f))
+                extraction = load_path(f)
+                for warning in extraction.warnings:
+                    click.echo(f"warning: {f.parent / warning}", err=True)
+                extractions.append(extraction)
                 seen[f.name] = f
             except ParseError as exc:
                 failures += 1
@@ -91,7 +94,14 @@ def build(paths: tuple[Path, ...], store: Path | None, strict: bool, wipe: bool)
 
 @main.command()
 @STORE
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Export format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "turtle", "nt", "jsonld", "trig"]),
+    default="json",
+    show_default=True,
+    help="json (docs/json-export.md), or RDF: turtle, nt (N-Triples), jsonld, trig (a graph per document).",
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -99,9 +109,12 @@ def build(paths: tuple[Path, ...], store: Path | None, strict: bool, wipe: bool)
     help="Output file (default: standard output).",
 )
 def export(store: Path | None, fmt: str, out: Path | None) -> None:
-    """Export the graph (JSON: the stable contract in docs/json-export.md)."""
+    """Export the graph: JSON (the stable contract in docs/json-export.md) or RDF with evidence kept."""
     from graph.store import DocumentStore, StoreError
 
+    if fmt != "json":
+        _export_rdf(store, fmt, out)
+        return
     try:
         text = DocumentStore(_store_dir(store)).graph_json()
     except StoreError as exc:
@@ -147,6 +160,135 @@ def explain(name: str, store: Path | None, label: str | None) -> None:
     except (StoreError, LookupFailed) as exc:
         _fail(str(exc))
     click.echo(explain_node(G, node))
+
+
+def _export_rdf(store: Path | None, fmt: str, out: Path | None) -> None:
+    """Stream the RDF export (the JSON text is parsed and dropped before writing starts)."""
+    import json
+
+    from graph.rdf_export import WRITERS
+    from graph.store import DocumentStore, StoreError
+
+    try:
+        data = json.loads(DocumentStore(_store_dir(store)).graph_json())
+    except StoreError as exc:
+        _fail(str(exc))
+    if out is None:
+        stream = click.get_text_stream("stdout", encoding="utf-8")
+        WRITERS[fmt](data, stream)
+        stream.flush()
+        return
+    with out.open("w", encoding="utf-8", newline="\n") as fh:
+        WRITERS[fmt](data, fh)
+    click.echo(f"wrote {out}", err=True)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "nt", "trig", "nq", "jsonld"]),
+    default=None,
+    help="RDF syntax (default: from the file extension).",
+)
+@STORE
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the JSON export to this file instead of into the store.",
+)
+@click.option("--replace", is_flag=True, help="Replace the graph of a store that already holds one.")
+def import_rdf(file: Path, fmt: str | None, store: Path | None, out: Path | None, replace: bool) -> None:
+    """Rebuild the property graph from an RDF export (Turtle, N-Triples, TriG, JSON-LD).
+
+    Nodes, edges and their evidence come back exactly as exported. The graph goes into the store, which
+    then holds no source documents (a later build starts from the new documents only), or with --out
+    into a JSON export file.
+    """
+    from graph.jsonio import graph_from_data, to_json
+    from graph.rdf_import import SUFFIXES, RdfImportError, read_rdf, save_to_store
+    from graph.store import DocumentStore
+
+    fmt = fmt or SUFFIXES.get(file.suffix.lower())
+    if fmt is None:
+        _fail(f"{file}: cannot tell the RDF syntax from the file name; pass --format")
+        return
+    try:
+        data = read_rdf(file, fmt)
+    except RdfImportError as exc:
+        _fail(f"{file}: {exc}")
+    summary = f"{len(data['nodes'])} nodes, {len(data['edges'])} edges"
+    if out is not None:
+        out.write_text(to_json(graph_from_data(data)), encoding="utf-8")
+        click.echo(f"{summary} written to {out}", err=True)
+        return
+    root = _store_dir(store)
+    if DocumentStore(root).exists() and not replace:
+        _fail(f"{root} already holds a graph: pass --replace, or another --store")
+    save_to_store(root, data)
+    click.echo(f"{summary} imported into {root}")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--query-file",
+    "-f",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Read the query from this file.",
+)
+@STORE
+@click.option(
+    "--data",
+    "files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Query these RDF files (.ttl, .nt, .trig, .jsonld) instead of the store; repeatable.",
+)
+@click.option("--with-ontology", is_flag=True, help="Also load the ontology (class hierarchy and alignments).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="table, or a standard SPARQL results format.",
+)
+def sparql(
+    query: str | None,
+    query_file: Path | None,
+    store: Path | None,
+    files: tuple[Path, ...],
+    with_ontology: bool,
+    fmt: str,
+) -> None:
+    """Run a SPARQL query over the graph's RDF export.
+
+    The prefixes of the export (mkg:, rdf:, rdfs:, skos:, drug:, mechanism:, ...) are predeclared.
+    Example: mecfs-kg sparql "SELECT ?name WHERE { ?d a mkg:Drug ; rdfs:label ?name }"
+    """
+    import json
+
+    from graph.sparql import format_table, load_store, run_query, serialize
+    from graph.store import DocumentStore, StoreError
+
+    if (query is None) == (query_file is None):
+        _fail("give the query as an argument or with --query-file (one of the two)", code=2)
+    text = query if query is not None else query_file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    try:
+        data = None if files else json.loads(DocumentStore(_store_dir(store)).graph_json())
+        db = load_store(data, files, ontology=with_ontology)
+        if fmt == "table":
+            click.echo(format_table(run_query(db, text)))
+        else:
+            click.get_binary_stream("stdout").write(serialize(db, text, fmt))
+    except StoreError as exc:
+        _fail(str(exc))
+    except SyntaxError as exc:  # pyoxigraph reports query and RDF syntax errors as SyntaxError
+        _fail(f"syntax error: {exc}", code=2)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ the SHACL shapes, the JSON-LD context, the exporter and the importer without a s
 'https://w3id.org/mecfs-kg/id/doi/10.1186/s12967-017-1371-9'
 >>> node_iri("drug:x y<z>")
 'https://w3id.org/mecfs-kg/id/drug/x%20y%3Cz%3E'
->>> xref_iri("go", "0006955"), xref_iri("drugbank", "DB00026")
-('http://purl.obolibrary.org/obo/GO_0006955', 'https://identifiers.org/drugbank:DB00026')
+>>> xref_iri("go", "0006955"), xref_iri("drugbank", "DB00026"), xref_iri("icd10", "G93.3")
+('http://purl.obolibrary.org/obo/GO_0006955', 'https://identifiers.org/drugbank:DB00026', 'https://bioregistry.io/icd10:G93.3')
 >>> rel_iri(RelType.NULL_RESULT)
 'https://w3id.org/mecfs-kg/ontology#nullResult'
 >>> decimal_lexical(0.9), decimal_lexical(1e-05), year_lexical(2017)
@@ -108,8 +108,12 @@ ONTOLOGY_PREFIXES: dict[str, str] = {
 }
 
 # Canonical IRIs of external identifiers: the resource's own linked-data IRI where it publishes one
-# (OBO PURLs, MeSH RDF, UniProt, PubChem RDF, ROR), else the identifiers.org compact form.
+# (OBO PURLs, MeSH RDF, UniProt, PubChem RDF, ROR), else the identifiers.org compact form for the
+# registries it resolves, else the bioregistry.io resolver (it knows every bioregistry prefix).
 XREF_IRI: dict[str, str] = {
+    "drugbank": "https://identifiers.org/drugbank:",
+    "hgnc": "https://identifiers.org/hgnc:",
+    "ncbigene": "https://identifiers.org/ncbigene:",
     "mesh": "http://id.nlm.nih.gov/mesh/",
     "chebi": "http://purl.obolibrary.org/obo/CHEBI_",
     "go": "http://purl.obolibrary.org/obo/GO_",
@@ -122,7 +126,7 @@ XREF_IRI: dict[str, str] = {
     "pubchem.compound": "http://rdf.ncbi.nlm.nih.gov/pubchem/compound/CID",
     "ror": "https://ror.org/",
 }
-IDENTIFIERS_ORG = "https://identifiers.org/"
+BIOREGISTRY = "https://bioregistry.io/"
 # Node fields that identify the same publication or person elsewhere: linked with owl:sameAs.
 SAME_AS: dict[str, str] = {
     "doi": "https://doi.org/",
@@ -164,12 +168,17 @@ class FieldSpec:
     """One field of the JSON export and the RDF property it becomes."""
 
     key: str  # the JSON export key
+    field: str  # the pydantic model field
     iri: str  # the RDF property
     kind: Kind
     multi: bool = False  # a list in JSON, repeated triples in RDF
     always: bool = False  # present in every JSON object of its kind (required, or a non-None default)
     values: tuple[str, ...] = ()  # allowed values of an ENUM
     pattern: str | None = None  # a regular expression the value must match
+    min_length: int | None = None
+    max_length: int | None = None
+    min_inclusive: float | None = None
+    max_inclusive: float | None = None
 
     @property
     def order_iri(self) -> str:
@@ -238,20 +247,41 @@ def _field_spec(model_field: str, info: FieldInfo, key: str) -> FieldSpec:
         kind = Kind.STRING
     else:  # a new field type needs a decision here, not a silent guess
         raise TypeError(f"no RDF mapping for field {model_field!r} of type {info.annotation!r}")
-    pattern = next((m.pattern for m in info.metadata if getattr(m, "pattern", None)), None)
     iri = _STANDARD.get(model_field) or MKG + _LOCAL_NAMES.get(model_field, camel(model_field))
     has_default = info.default is not None and info.default_factory is None
     always = not multi and kind is not Kind.XREFS and (info.is_required() or has_default)
-    return FieldSpec(key, iri, kind, multi, always, values, pattern)
+    return FieldSpec(
+        key,
+        model_field,
+        iri,
+        kind,
+        multi,
+        always,
+        values,
+        pattern=_constraint(info, "pattern"),
+        min_length=_constraint(info, "min_length"),
+        max_length=_constraint(info, "max_length"),
+        min_inclusive=_constraint(info, "ge"),
+        max_inclusive=_constraint(info, "le"),
+    )
+
+
+def _constraint(info: FieldInfo, name: str) -> typing.Any:
+    """A constraint declared on the pydantic field (``Field(pattern=...)``, ``ge=``...), or None."""
+    return next((getattr(m, name) for m in info.metadata if getattr(m, name, None) is not None), None)
 
 
 NODE_FIELDS: dict[NodeLabel, tuple[FieldSpec, ...]] = {
     label: tuple(_field_spec(k, info, k) for k, info in model.model_fields.items() if k != "label")
     for label, model in NODE_MODELS.items()
 }
-EDGE_FIELDS: tuple[FieldSpec, ...] = tuple(
+EVIDENCE_FIELDS: tuple[FieldSpec, ...] = tuple(
     _field_spec(k, info, _EVIDENCE_KEYS.get(k, k)) for k, info in Evidence.model_fields.items()
-) + tuple(_field_spec(k, info, k) for k, info in Edge.model_fields.items() if k not in _STRUCTURAL_EDGE_FIELDS)
+)
+EDGE_PROPERTY_FIELDS: tuple[FieldSpec, ...] = tuple(
+    _field_spec(k, info, k) for k, info in Edge.model_fields.items() if k not in _STRUCTURAL_EDGE_FIELDS
+)
+EDGE_FIELDS = EVIDENCE_FIELDS + EDGE_PROPERTY_FIELDS
 
 
 def _properties() -> dict[str, FieldSpec]:
@@ -296,7 +326,7 @@ def xref_iri(prefix: str, local: str) -> str:
     base = XREF_IRI.get(prefix)
     if base is not None:
         return base + quote(local, safe="")
-    return f"{IDENTIFIERS_ORG}{quote(prefix, safe='')}:{quote(local, safe='')}"
+    return f"{BIOREGISTRY}{quote(prefix, safe='')}:{quote(local, safe='')}"
 
 
 def same_as_iri(key: str, value: str) -> str:
@@ -345,23 +375,33 @@ def from_lexical(kind: Kind, lexical: str) -> object:
     return lexical
 
 
+def jsonld_context_text() -> str:
+    """The committed text of ``ontology/context.jsonld``."""
+    import json
+
+    return json.dumps(jsonld_context(), indent=2, ensure_ascii=False) + "\n"
+
+
 def jsonld_context() -> dict[str, object]:
-    """The published JSON-LD context: class names and property local names as terms."""
-    ctx: dict[str, object] = {"@version": 1.1, **DATA_PREFIXES}
+    """The published JSON-LD context: class names and property local names as terms.
+
+    Terms win over prefixes: the node prefixes ``doi``, ``pmid`` and ``journal`` share their names with
+    properties, so nodes in those namespaces are written with full IRIs in JSON-LD.
+    """
+    terms: dict[str, object] = {}
     for label in NodeLabel:
-        ctx[label.value] = class_iri(label)
-    ctx["Assertion"] = ASSERTION_CLASS
-    ctx["SourceDocument"] = DOCUMENT_CLASS
-    ctx["fileName"] = FILE_NAME
-    ctx["label"] = RDFS_LABEL
-    ctx["altLabel"] = SKOS_ALTLABEL
-    ctx["sameAs"] = {"@id": OWL_SAMEAS, "@type": "@id"}
-    ctx["exactMatch"] = {"@id": SKOS_EXACTMATCH, "@type": "@id"}
-    ctx["subject"] = {"@id": RDF + "subject", "@type": "@id"}
-    ctx["predicate"] = {"@id": RDF + "predicate", "@type": "@id"}
-    ctx["object"] = {"@id": RDF + "object", "@type": "@id"}
+        terms[label.value] = class_iri(label)
+    terms["Assertion"] = ASSERTION_CLASS
+    terms["SourceDocument"] = DOCUMENT_CLASS
+    terms["fileName"] = FILE_NAME
+    terms["label"] = RDFS_LABEL
+    terms["altLabel"] = SKOS_ALTLABEL
+    terms["sameAs"] = {"@id": OWL_SAMEAS, "@type": "@id"}
+    terms["exactMatch"] = {"@id": SKOS_EXACTMATCH, "@type": "@id"}
+    for part in ("subject", "predicate", "object"):
+        terms[part] = {"@id": RDF + part, "@type": "@id"}
     for rel in RelType:
-        ctx[camel(rel.value)] = {"@id": rel_iri(rel), "@type": "@id"}
+        terms[camel(rel.value)] = {"@id": rel_iri(rel), "@type": "@id"}
     for iri, spec in PROPERTIES.items():
         if iri.startswith(MKG):
             term: dict[str, str] = {"@id": iri}
@@ -371,5 +411,11 @@ def jsonld_context() -> dict[str, object]:
                 term["@language"] = TEXT_LANGUAGE
             elif spec.kind not in (Kind.STRING, Kind.ENUM, Kind.XREFS):
                 term["@type"] = DATATYPE[spec.kind]
-            ctx[iri.removeprefix(MKG)] = term
-    return {"@context": ctx}
+            terms[iri.removeprefix(MKG)] = term
+        if spec.multi:
+            order: dict[str, str] = {"@id": spec.order_iri, "@container": "@list"}
+            if spec.kind is Kind.DOCUMENT:
+                order["@type"] = "@id"
+            terms[spec.order_iri.removeprefix(MKG)] = order
+    prefixes = {name: ns for name, ns in DATA_PREFIXES.items() if name not in terms}
+    return {"@context": {**prefixes, **dict(sorted(terms.items()))}}
