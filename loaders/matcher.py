@@ -67,6 +67,14 @@ def _plurals(form: str) -> list[str]:
     return [form, form + "s"]
 
 
+_HYPHEN = str.maketrans({"-": " "})
+
+
+def _unhyphen(text: str) -> str:
+    """'low-dose naltrexone' and 'low dose naltrexone', 'post-COVID' and 'post COVID' match alike."""
+    return text.translate(_HYPHEN)
+
+
 class Matcher:
     """Leftmost-longest, non-overlapping vocabulary mentions in a text."""
 
@@ -77,7 +85,7 @@ class Matcher:
             forms: list[tuple[str, bool, bool]] = [(f, cs, False) for f, cs in term.surface_forms()]
             forms += [(a, False, True) for a in term.anchors]
             for form, case_sensitive, anchor in forms:
-                form = fold_typography(form)
+                form = _unhyphen(fold_typography(form))
                 ref = TermRef(label, term.id, anchor)
                 if case_sensitive:
                     exact.setdefault(form, []).append(ref)
@@ -89,19 +97,20 @@ class Matcher:
         # Full names win over anchors when a string is both.
         self._folded = {k: tuple(sorted(v, key=lambda r: r.anchor)) for k, v in folded.items()}
         self._exact = {k: tuple(v) for k, v in exact.items()}
-        bound = r"(?<![\w+/-]){}(?![\w+]|-\w)"
+        bound = r"(?<![\w+/]){}(?![\w+])"
         # Case-insensitive names match on a lower-cased copy of the text (same offsets): much faster
         # than an IGNORECASE pattern (see loaders.text.CaselessPattern).
         self._ci = re.compile(bound.format(_trie_pattern(self._folded)))
         self._cs = re.compile(bound.format(_trie_pattern(self._exact)))
 
     def find(self, text: str) -> list[Mention]:
-        text = fold_typography(text)
+        original = fold_typography(text)
+        text = _unhyphen(original)
         found: list[Mention] = []
         for m in self._ci.finditer(lower_same_length(text)):
-            found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], self._folded[m.group()]))
+            found.append(Mention(m.start(), m.end(), original[m.start() : m.end()], self._folded[m.group()]))
         for m in self._cs.finditer(text):
-            found.append(Mention(m.start(), m.end(), m.group(), self._exact[m.group()]))
+            found.append(Mention(m.start(), m.end(), original[m.start() : m.end()], self._exact[m.group()]))
         if not found:
             return found
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
