@@ -176,6 +176,7 @@ def _study_name(entry: _Entry) -> str:
 _RESULT_CONTEXT = re.compile(
     r"\b(?:placebo|treated|treatment|supplement|drug|active) (?:group|arm)s?\b|\bplacebo\b", re.IGNORECASE
 )
+_NAMED_STUDY = re.compile(r"\bthe (?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*) (?:study|trial)\b")
 _NAMED_TRIAL = re.compile(r"\b(?:called|known as|named)\s+(?P<name>[A-Z][\w-]*\d*[\w-]*)")
 
 
@@ -357,11 +358,11 @@ class _Claims:
         if not self.tested:
             return
         for s in self.sentences:
-            if s.section is not Section.FINDINGS:
+            if s.section not in (Section.TITLE, Section.FINDINGS):
                 continue
             phase = cues.phase_of(s.a.text)
-            named = _NAMED_TRIAL.search(s.a.text)
-            if phase is None and not (named and re.search(r"\btrial\b", s.a.text, re.IGNORECASE)):
+            named = _NAMED_TRIAL.search(s.a.text) or _NAMED_STUDY.search(s.a.text)
+            if phase is None and not (named and re.search(r"\b(?:trial|study)\b", s.a.text, re.IGNORECASE)):
                 continue
             findings = " ".join(x.a.text for x in self.sentences if x.section is Section.FINDINGS)
             key = "-".join(sorted(self.tested)) + (f"-phase-{phase}" if phase else "") + f"-{first_author}"

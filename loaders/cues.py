@@ -28,8 +28,10 @@ NULL_OUTCOME = CaselessPattern(
     r"|\bno (?:significant |statistically significant |clinically (?:meaningful|relevant) |meaningful |"
     r"overall |additional |measurable )?(?:benefit|improvement|effect|efficacy|change|advantage)s?\b"
     r"|\b(?:missed|did not meet) (?:its|the|their) primary (?:end ?point|outcome)"
-    r"|\bno (?:better|more effective) than placebo"
-    r"|\bnot (?:superior|better) (?:than|to) placebo"
+    r"|\bno (?:better|more effective|more beneficial) than\b"
+    r"|\bnot (?:superior|better|more effective) (?:than|to)\b"
+    r"|\bfailed to (?:separate|differ|beat)|\bstopped (?:early )?for futility"
+    r"|\bdid not reach (?:statistical )?significance"
     r"|\b(?:similar|comparable) (?:to|with) (?:the )?placebo"
     r"|\bno (?:significant |statistically significant )?difference[s]? (?:\w+ ){0,6}?"
     r"(?:placebo|between (?:the )?(?:treatment|drug|active|intervention) (?:and|group))"
@@ -43,6 +45,12 @@ POSITIVE_OUTCOME = CaselessPattern(
     r"|benefit(?:ed|ted)?\b|responded|response rate|reduced (?:fatigue|symptoms|pain)"
     r"|fewer|lower risk|reduced (?:the )?risk|halved|cut the risk|did better|(?<!no )significant difference"
     r"|(?:more|greater|larger|better) (?:[\w-]+ ){0,4}than (?:in )?(?:the |those on )?placebo)"
+)
+
+# Hypothetical or expected results are not results: "any benefit could be seen", "remains unproven".
+HYPOTHETICAL_BEFORE = CaselessPattern(
+    r"\b(?:could|would|might|may|any|if|whether|hope[sd]?|expected|will|should|unproven|potential(?:ly)?|aims? to)\b"
+    r"[^.;]{0,40}$"
 )
 
 HARMFUL_OUTCOME = CaselessPattern(r"\b(?:too toxic|worsened|serious adverse|harm(?:ful|ed)?|stopped early for safety)")

@@ -87,6 +87,7 @@ class Subject:
     drugs: dict[str, tuple[TermRef, str]] = field(default_factory=dict)  # term id → (ref, surface)
     last_seen: int = 0
     line: int = 0
+    names: set[str] = field(default_factory=set)  # the trial's own names (STOP-PASC, iSTAND)
 
 
 @dataclass
@@ -201,14 +202,20 @@ class Subjects:
             if not is_trial and not continues:
                 continue
             phase = cues.phase_of(clause)
-            subject = next(
-                (
-                    s
-                    for s in reversed(self.known)
-                    if isinstance(s.node, Trial) and set(s.drugs) == set(ids) and phase in (None, s.node.phase)
-                ),
-                None,
-            )
+            named = {m.group() for m in TRIAL_NAME.finditer(clause)}
+            by_name = next((s for s in self.known if named & s.names), None)
+            if by_name is not None:  # "the iSTAND result": the trial itself, whatever else the clause names
+                subject = by_name
+                ids = {k: v for k, v in ids.items() if k in by_name.drugs} or ids
+            else:
+                subject = next(
+                    (
+                        s
+                        for s in reversed(self.known)
+                        if isinstance(s.node, Trial) and set(s.drugs) == set(ids) and phase in (None, s.node.phase)
+                    ),
+                    None,
+                )
             if subject is None and continues and phase is None and last is not None:
                 subject = last
             if subject is None:
@@ -221,6 +228,7 @@ class Subjects:
                 )
                 subject = self._subject(Trial(id=node_id(NodeLabel.TRIAL, key), name=label, phase=phase), c)
             subject.drugs.update(ids)
+            subject.names.update(named)
             self._update_trial(subject, clause, c.text)
             found.append(subject)
         return found

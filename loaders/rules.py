@@ -184,8 +184,9 @@ def outcome_of(segment: str) -> Outcome:
         return Outcome.NULL
     if cues.HARMFUL_OUTCOME.search(segment):
         return Outcome.HARMFUL
-    if cues.POSITIVE_OUTCOME.search(segment):
-        return Outcome.POSITIVE
+    for m in cues.POSITIVE_OUTCOME.finditer(segment):
+        if not cues.HYPOTHETICAL_BEFORE.search(segment[max(0, m.start() - 40) : m.start()]):
+            return Outcome.POSITIVE
     return Outcome.UNKNOWN
 
 
