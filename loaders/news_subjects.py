@@ -70,6 +70,10 @@ _OTHER = CaselessPattern(
     r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
     r"(?:studies|study|work|trials?|research)\b"
 )
+_RESEARCH_VERB = CaselessPattern(
+    r"\b(?:found|measured|showed|exposed|applied|tested|compared|analy[sz]ed|sampled|scanned|recruited|"
+    r"examined|studied|profiled|sequenced|followed)\b"
+)
 _FINDING = CaselessPattern(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
     r"consistent with|pattern)\b"
@@ -149,7 +153,27 @@ class Subjects:
                 size=cues.size_of(c.a.text),
             )
             return [self._subject(node, c)]
-        return []
+        return self._group_work(c)
+
+    def _group_work(self, c: SentenceContext) -> list[Subject]:
+        """Research a named group did ("his team exposed cells to patients' plasma and measured ..."):
+        a study of the group's leader, in the article's year, when it is about people with a condition."""
+        if c.a.of(NodeLabel.DRUG) or not _RESEARCH_VERB.search(c.a.text) or not c.a.of(NodeLabel.CONDITION):
+            return []
+        leader = next((p for _, end, p, _ in c.hits if _GROUP_AFTER.match(c.a.text[end:])), None)
+        if leader is None and _PRONOUN_GROUP.search(c.a.text):
+            leader = (c.actors or c.current or [None])[-1]
+        if leader is None or not isinstance(leader, Researcher):
+            return []
+        node = Study(
+            id=study_id(None, None, leader.surname, c.year, None),
+            name=f"{leader.surname} group {c.year}" if c.year else f"{leader.surname} group",
+            year=c.year,
+            first_author=leader.surname,
+            design=classify_design([c.a.text]),
+            size=cues.size_of(c.a.text),
+        )
+        return [self._subject(node, c)]
 
     def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None] | None:
         """The first author of a published study the sentence reports, and its year."""
