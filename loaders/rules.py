@@ -138,7 +138,7 @@ def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analy
     return analysis
 
 
-_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|, and\b|:")
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|:")
 
 
 def impaired_near(a: Analysis, m: Mention) -> bool:

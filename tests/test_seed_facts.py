@@ -172,3 +172,12 @@ def test_evidence_is_verbatim_text_of_its_document(seed_extractions: dict[str, E
         lines = text.splitlines()
         for edge in extraction.edges:
             assert edge.evidence.sentence in lines[edge.evidence.line - 1], edge
+
+
+def test_decodeme_findings_are_proposed_mechanisms(seed_graph: nx.MultiDiGraph) -> None:
+    study = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "Study" and d["name"] == "Decode ME")
+    proposes = {seed_graph.nodes[m]["name"] for m in edges(seed_graph, study, RelType.PROPOSES)}
+    # The last item of a list ("..., and mitochondrial function") still counts: its clause says "impaired".
+    assert {"autoimmunity", "mitochondrial dysfunction", "immune dysfunction"} <= proposes
+    assert seed_graph.nodes[study]["design"] == "genome-wide association study"
+    assert seed_graph.nodes[study]["size"] == 15579
