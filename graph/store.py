@@ -3,7 +3,8 @@
 Layout of a store directory (default ``.mecfs-kg`` in the current directory, or ``$MECFS_KG_STORE``):
 
 - ``extractions.jsonl`` — one loader result per document, sorted by document name;
-- ``graph.json`` — the JSON export of the graph built from all of them.
+- ``graph.json`` — the JSON export of the graph built from all of them;
+- ``ladybug/graph.lbug`` — the embedded Cypher database mirroring ``graph.json`` (``graph.api``).
 
 Adding documents is incremental and idempotent: a document already stored with the same content is
 left alone, a changed one replaces its old extraction, and nothing is removed unless asked
@@ -83,7 +84,14 @@ class DocumentStore:
         G = build_graph(stored.values())
         if new or updated or not self.exists():
             self._write(stored, G)
+        self.sync_embedded()
         return AddReport(new, updated, unchanged), G
+
+    def sync_embedded(self) -> None:
+        """Bring the embedded Cypher database (``ladybug/``) up to date with ``graph.json``."""
+        from graph.api import sync_embedded
+
+        sync_embedded(self.root)
 
     def graph(self) -> nx.MultiDiGraph[str]:
         path = self.root / GRAPH
@@ -98,6 +106,9 @@ class DocumentStore:
         return path.read_text(encoding="utf-8")
 
     def wipe(self) -> None:
+        from graph.api import remove_embedded
+
+        remove_embedded(self.root)
         for name in (EXTRACTIONS, GRAPH):
             (self.root / name).unlink(missing_ok=True)
 

@@ -1,0 +1,196 @@
+"""Neo4j over Bolt with the official driver: constraints first, then batched ``UNWIND $rows … MERGE``.
+
+Connection settings come from the standard variables ``NEO4J_URI``, ``NEO4J_USERNAME``,
+``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` unless given. Each batch is one explicit write
+transaction run by the driver's managed-transaction API, which retries transient errors (deadlocks,
+leader switches) with back-off. A uniqueness constraint on ``id`` per label is created before any
+data, so ``MERGE`` finds nodes by index and two loads can never duplicate a node. Only Cypher valid
+on Neo4j 5 and on the 2025+ releases is used (``IF NOT EXISTS`` constraints, no ``CALL { WITH … }``).
+Reads (named queries, ``cypher`` without ``--write``) run in READ access mode, so the server refuses
+a write.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Path, Relationship
+
+from graph.cypher_store import CypherStore, LoadPlan, Row, StoreError
+from graph.ddl import edge_columns, node_columns
+from ontology.enums import NodeLabel
+from ontology.schema import identifier
+
+DEFAULT_BATCH = 5000
+FETCH_SIZE = 10_000  # records per network round trip when reading (the driver's default is 1,000)
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def plain(value: Any) -> Any:
+    """A driver value as plain Python: nodes and relationships become their property dicts."""
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, (Node, Relationship)):
+        return dict(value.items())
+    if isinstance(value, Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class Neo4jConfig:
+    uri: str
+    user: str | None = None
+    password: str | None = None
+    database: str | None = None
+
+    @classmethod
+    def from_env(
+        cls, uri: str | None = None, user: str | None = None, password: str | None = None, database: str | None = None
+    ) -> Neo4jConfig:
+        """Explicit values win; otherwise the standard ``NEO4J_*`` variables."""
+        uri = uri or os.environ.get("NEO4J_URI")
+        if not uri:
+            raise StoreError("no Neo4j to connect to: set NEO4J_URI (or pass --uri)")
+        return cls(
+            uri=uri,
+            user=user or os.environ.get("NEO4J_USERNAME") or None,
+            password=password or os.environ.get("NEO4J_PASSWORD") or None,
+            database=database or os.environ.get("NEO4J_DATABASE") or None,
+        )
+
+
+def _constraint_name(label: NodeLabel) -> str:
+    return f"mecfs_kg_{label.value.lower()}_id"
+
+
+def _node_rows(label: NodeLabel, rows: list[Row]) -> list[Row]:
+    """Every column, nulls included: ``SET n += row.props`` removes a property that became null."""
+    names = [c.name for c in node_columns(label)]
+    return [{"id": r["id"], "props": {k: r.get(k) for k in names}} for r in rows]
+
+
+def _edge_rows(rows: list[Row]) -> list[Row]:
+    names = [c.name for c in edge_columns()]
+    return [
+        {
+            "source": r["source"],
+            "target": r["target"],
+            "source_doc": r["source_doc"],
+            "props": {k: r.get(k) for k in names},
+        }
+        for r in rows
+    ]
+
+
+class Neo4jStore(CypherStore):
+    backend = "neo4j"
+
+    def __init__(self, config: Neo4jConfig, *, batch_size: int = DEFAULT_BATCH) -> None:
+        if batch_size < 1:
+            raise StoreError("batch size must be at least 1")
+        self.config = config
+        self.batch_size = batch_size
+        auth = (config.user or "neo4j", config.password) if config.password else None
+        # query warnings (e.g. a property key no node has yet) are noise for generated queries
+        self._driver = neo4j.GraphDatabase.driver(
+            config.uri, auth=auth, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
+        )
+        try:
+            self._driver.verify_connectivity()
+        except (Neo4jError, ServiceUnavailable, OSError, ValueError) as exc:
+            self._driver.close()
+            raise StoreError(f"cannot reach Neo4j at {config.uri}: {exc}") from exc
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def _execute(self, query: str, params: Mapping[str, Any] | None, *, write: bool) -> list[Row]:
+        def work(tx: neo4j.ManagedTransaction) -> list[Row]:
+            result = tx.run(query, dict(params or {}))
+            keys = result.keys()
+            return [dict(zip(keys, map(plain, values), strict=True)) for values in result.values()]
+
+        try:
+            with self._driver.session(database=self.config.database, fetch_size=FETCH_SIZE) as session:
+                return session.execute_write(work) if write else session.execute_read(work)
+        except ClientError as exc:
+            if "AccessMode" in (exc.code or "") or "read access mode" in (exc.message or ""):
+                raise StoreError("this statement writes; allow writing explicitly (mecfs-kg cypher --write)") from exc
+            raise StoreError(f"{exc.code}: {exc.message}") from exc
+        except Neo4jError as exc:
+            raise StoreError(f"{exc.code}: {exc.message}") from exc
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._execute(query, params, write=True)
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._execute(query, params, write=False)
+
+    def ensure_schema(self) -> None:
+        for label in NodeLabel:
+            self.run(
+                f"CREATE CONSTRAINT {_constraint_name(label)} IF NOT EXISTS "
+                f"FOR (n:{identifier(label)}) REQUIRE n.`id` IS UNIQUE"
+            )
+
+    def wipe(self) -> None:
+        """Delete the schema's nodes (and so their relationships) in batches; other data is left alone."""
+        for label in NodeLabel:
+            while True:
+                rows = self.run(
+                    f"MATCH (n:{identifier(label)}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted",
+                    {"batch": self.batch_size},
+                )
+                if not rows or rows[0]["deleted"] == 0:
+                    break
+
+    def _write_batches(self, query: str, rows: list[Row]) -> None:
+        def work(tx: neo4j.ManagedTransaction, batch: list[Row]) -> None:
+            tx.run(query, rows=batch).consume()
+
+        with self._driver.session(database=self.config.database) as session:
+            for i in range(0, len(rows), self.batch_size):
+                try:
+                    session.execute_write(work, rows[i : i + self.batch_size])
+                except Neo4jError as exc:
+                    raise StoreError(f"{exc.code}: {exc.message}") from exc
+
+    def apply(self, plan: LoadPlan) -> None:
+        for (rel, src, tgt), rows in plan.delete_edges.items():
+            self._write_batches(
+                f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}})-[r:{identifier(rel)}]->"
+                f"(b:{identifier(tgt)} {{id: row.target}}) WHERE r.source_doc = row.source_doc DELETE r",
+                rows,
+            )
+        for label, ids in plan.delete_nodes.items():
+            self._write_batches(
+                f"UNWIND $rows AS row MATCH (n:{identifier(label)} {{id: row.id}}) DETACH DELETE n",
+                [{"id": i} for i in ids],
+            )
+        for label in NodeLabel:
+            rows = plan.create_nodes.get(label, []) + plan.update_nodes.get(label, [])
+            if rows:
+                self._write_batches(
+                    f"UNWIND $rows AS row MERGE (n:{identifier(label)} {{id: row.id}}) SET n += row.props",
+                    _node_rows(label, rows),
+                )
+        groups = {*plan.create_edges, *plan.update_edges}
+        for group in sorted(groups):
+            rel, src, tgt = group
+            rows = plan.create_edges.get(group, []) + plan.update_edges.get(group, [])
+            self._write_batches(
+                f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}}) "
+                f"MATCH (b:{identifier(tgt)} {{id: row.target}}) "
+                f"MERGE (a)-[r:{identifier(rel)} {{source_doc: row.source_doc}}]->(b) SET r += row.props",
+                _edge_rows(rows),
+            )
