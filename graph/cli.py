@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from graph.cypher_cli import register as register_cypher_commands
+from graph.show_cli import register as register_show_command
+
 STORE = click.option(
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
@@ -290,6 +293,9 @@ def sparql(
     except SyntaxError as exc:  # pyoxigraph reports query and RDF syntax errors as SyntaxError
         _fail(f"syntax error: {exc}", code=2)
 
+
+register_cypher_commands(main)  # load, query, queries, cypher (graph/cypher_cli.py)
+register_show_command(main)  # show (graph/show_cli.py)
 
 if __name__ == "__main__":
     main()
