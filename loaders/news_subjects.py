@@ -161,8 +161,8 @@ class Subjects:
         if c.a.of(NodeLabel.DRUG) or not _RESEARCH_VERB.search(c.a.text) or not c.a.of(NodeLabel.CONDITION):
             return []
         leader = next((p for _, end, p, _ in c.hits if _GROUP_AFTER.match(c.a.text[end:])), None)
-        if leader is None and _PRONOUN_GROUP.search(c.a.text):
-            leader = (c.actors or c.current or [None])[-1]
+        if leader is None and _PRONOUN_GROUP.search(c.a.text) and (c.actors or c.current):
+            leader = (c.actors or c.current)[-1]
         if leader is None or not isinstance(leader, Researcher):
             return []
         node = Study(
@@ -228,6 +228,7 @@ class Subjects:
             phase = cues.phase_of(clause)
             named = {m.group() for m in TRIAL_NAME.finditer(clause)}
             by_name = next((s for s in self.known if named & s.names), None)
+            subject: Subject | None
             if by_name is not None:  # "the iSTAND result": the trial itself, whatever else the clause names
                 subject = by_name
                 ids = {k: v for k, v in ids.items() if k in by_name.drugs} or ids
