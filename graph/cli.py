@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -177,9 +178,11 @@ def _export_rdf(store: Path | None, fmt: str, out: Path | None) -> None:
     except StoreError as exc:
         _fail(str(exc))
     if out is None:
-        stream = click.get_text_stream("stdout", encoding="utf-8")
+        # UTF-8 whatever the terminal's locale; detached so standard output stays open.
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
         WRITERS[fmt](data, stream)
         stream.flush()
+        stream.detach()
         return
     with out.open("w", encoding="utf-8", newline="\n") as fh:
         WRITERS[fmt](data, fh)
@@ -287,7 +290,8 @@ def sparql(
         if fmt == "table":
             click.echo(format_table(run_query(db, text)))
         else:
-            click.get_binary_stream("stdout").write(serialize(db, text, fmt))
+            sys.stdout.buffer.write(serialize(db, text, fmt))
+            sys.stdout.buffer.flush()
     except StoreError as exc:
         _fail(str(exc))
     except SyntaxError as exc:  # pyoxigraph reports query and RDF syntax errors as SyntaxError
