@@ -127,3 +127,27 @@ def test_escaped_names_stay_text(browser: Any, seed_graph: nx.MultiDiGraph[str],
     assert page.locator("img").count() == 0
     assert name in page.locator("#details").inner_text()
     page.close()
+
+
+MERMAID = Path(__file__).resolve().parents[1] / "tools/mermaid-check/node_modules/mermaid/dist/mermaid.min.js"
+_PARSE = "async (text) => { try { await mermaid.parse(text); return 'ok'; } catch (e) { return String(e); } }"
+
+
+def test_mermaid_output_passes_mermaids_own_parser(browser: Any, seed_graph: nx.MultiDiGraph[str]) -> None:
+    from graph.render import to_mermaid
+    from tests.test_render import _awkward
+
+    if not MERMAID.exists():
+        _unavailable("Mermaid is not installed: (cd tools/mermaid-check && npm ci)")
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><html><body></body></html>")
+        page.add_script_tag(path=str(MERMAID))
+        for name in ("mitochondrial dysfunction", "rituximab", "Øystein Fluge"):
+            H, _ = neighbourhood(seed_graph, name)
+            for graph in (H, _awkward(H)):
+                assert page.evaluate(_PARSE, to_mermaid(graph)) == "ok", name
+        # The check can fail: a broken edge label is refused.
+        assert page.evaluate(_PARSE, 'flowchart LR\n  n0["a"] -->|NULL_RESULT n1') != "ok"
+    finally:
+        page.close()
