@@ -8,26 +8,11 @@ from pathlib import Path
 
 import click
 
+from graph.cli_common import STORE
+from graph.cli_common import fail as _fail
+from graph.cli_common import store_dir as _store_dir
 from graph.cypher_cli import register as register_cypher_commands
 from graph.show_cli import register as register_show_command
-
-STORE = click.option(
-    "--store",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Store directory (default: $MECFS_KG_STORE or ./.mecfs-kg).",
-)
-
-
-def _store_dir(store: Path | None) -> Path:
-    from graph.store import default_store
-
-    return store if store is not None else default_store()
-
-
-def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

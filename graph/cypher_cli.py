@@ -13,6 +13,9 @@ from typing import Any, TypeVar
 
 import click
 
+from graph.cli_common import STORE
+from graph.cli_common import fail as _fail
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMAT = click.option(
@@ -22,12 +25,6 @@ FORMAT = click.option(
     default="table",
     show_default=True,
     help="Output format.",
-)
-STORE = click.option(
-    "--store",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Store directory (default: $MECFS_KG_STORE or ./.mecfs-kg).",
 )
 PARAM = click.option(
     "--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeat for several."
@@ -50,11 +47,6 @@ def neo4j_options(f: F) -> F:
     for option in reversed(options):
         f = option(f)
     return f
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
 
 
 def _pairs(params: tuple[str, ...]) -> dict[str, str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from graph.cli_common import STORE
+from graph.cli_common import fail as _fail
 from graph.cypher_cli import neo4j_options
 
 
@@ -34,12 +35,7 @@ from graph.cypher_cli import neo4j_options
     default=None,
     help="Write .html (interactive), .svg, .png, .dot or .mmd (Mermaid); the format follows the suffix.",
 )
-@click.option(
-    "--store",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Store directory (default: $MECFS_KG_STORE or ./.mecfs-kg).",
-)
+@STORE
 @neo4j_options
 def show(
     name: str,
@@ -90,11 +86,6 @@ def show(
     except RuntimeError as exc:  # PNG without CairoSVG / libcairo
         _fail(str(exc))
     click.echo(f"wrote {out}", err=True)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
 
 
 def register(group: click.Group) -> None:
