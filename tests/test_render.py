@@ -88,7 +88,18 @@ def test_svg_has_every_node_and_a_legend(rituximab: nx.MultiDiGraph[str]) -> Non
 
 
 def test_png(rituximab: nx.MultiDiGraph[str]) -> None:
+    import io
+
+    from PIL import Image  # installed with CairoSVG
+
+    from graph.render import NULL_COLOUR, style
+
     png = to_png(rituximab)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert width > 800 and height > 600
+    # Every node type's colour, and the null-result red, is painted (nodes and legend swatches).
+    pixels = set(Image.open(io.BytesIO(png)).convert("RGB").getdata())
+    for colour in {style(d["label"]).colour for _, d in rituximab.nodes(data=True)} | {NULL_COLOUR}:
+        rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert rgb in pixels, colour
