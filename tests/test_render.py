@@ -99,7 +99,8 @@ def test_png(rituximab: nx.MultiDiGraph[str]) -> None:
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert width > 800 and height > 600
     # Every node type's colour, and the null-result red, is painted (nodes and legend swatches).
-    pixels = set(Image.open(io.BytesIO(png)).convert("RGB").getdata())
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = {rgb for _, rgb in image.getcolors(maxcolors=1 << 24) or []}
     for colour in {style(d["label"]).colour for _, d in rituximab.nodes(data=True)} | {NULL_COLOUR}:
         rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
         assert rgb in pixels, colour
