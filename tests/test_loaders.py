@@ -117,6 +117,12 @@ def test_news_trial_sentences_continue_and_led_by_covers_co_leads() -> None:
         ("Treatment was no better than placebo.", True),
         ("After treatment there was no significant difference between patients and healthy controls.", False),
         ("The supplement led to significant improvement in fatigue.", False),
+        ("Treatment was not effective.", True),
+        ("The difference between the groups was not statistically significant.", True),
+        ("The primary endpoint was not met.", True),
+        ("Both groups improved to a similar degree.", True),
+        ("The study was stopped early for lack of efficacy.", True),
+        ("Fatigue scores were unchanged with treatment.", True),
     ],
 )
 def test_null_outcome_cues(sentence: str, null: bool) -> None:
