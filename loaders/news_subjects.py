@@ -46,6 +46,12 @@ _AUTHOR_BEFORE = CaselessPattern(
 )
 _AUTHOR_AFTER = CaselessPattern(r"^,?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al)")
 _STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article)\b")
+# "principal investigator Lindsey Baden", "Baden, who leads the trial", "Baden led the study".
+_LEADER_BEFORE = CaselessPattern(r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:[a-z]+\s+)?$")
+_LEADER_AFTER = CaselessPattern(
+    r"^(?:,\s*(?:[a-z]+\s+){0,2}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
+    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group))"
+)
 _LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
 _GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
 _COLLEAGUES_AFTER = CaselessPattern(r"^\s+(?:and (?:colleagues|co-workers)|et al)")
@@ -374,8 +380,11 @@ class Subjects:
     def _lead(
         self, c: SentenceContext, clause: str, start: int, study: bool = False
     ) -> tuple[NodeBase, str, float] | None:
-        for start, end, person, _ in c.hits:
-            if _GROUP_AFTER.match(c.a.text[end:]) or _LAB_OF_BEFORE.search(c.a.text[:start]):
+        for hit_start, end, person, _ in c.hits:
+            if _LEADER_BEFORE.search(c.a.text[:hit_start]) or _LEADER_AFTER.match(c.a.text[end:]):
+                return person, "news.leader", 0.9
+        for hit_start, end, person, _ in c.hits:
+            if _GROUP_AFTER.match(c.a.text[end:]) or _LAB_OF_BEFORE.search(c.a.text[:hit_start]):
                 return person, "news.group", 0.85
         if _PRONOUN_GROUP.search(clause) and c.current:
             return c.current[-1], "news.group", 0.75

@@ -156,3 +156,22 @@ def test_parse_errors_name_the_line_and_the_reason(text: str, line: int, reason:
         load_text(text, "bad.txt")
     assert err.value.line == line and reason in err.value.reason
     assert str(err.value).startswith(f"bad.txt:{line}: ")
+
+
+def test_news_leaders_named_as_principal_investigator_or_with_who_leads() -> None:
+    text = "\n".join(
+        [
+            "ME Research Digest > Conference News > RECOVER Symposium 2023",
+            "An Antiviral Given for Longer",
+            "Test Writer",
+            "August 2, 2023",
+            "A randomized, placebo-controlled trial of nirmatrelvir-ritonavir for long COVID is recruiting at "
+            "Brigham and Women's Hospital under principal investigator Lindsey Baden, MD.",
+            "Separately, a phase 2 trial of pyridostigmine in 45 people with ME/CFS was run by a Boston team; "
+            "David Systrom, MD, who leads the trial, said results were encouraging.",
+        ]
+    )
+    e = load_text(text + "\n", "news.txt")
+    leads = {(s.split("-")[0], t) for s, t in edges(e, RelType.LED_BY)}
+    assert ("trial:nirmatrelvir", "researcher:baden-l") in leads
+    assert ("trial:pyridostigmine", "researcher:systrom-d") in leads
