@@ -235,6 +235,20 @@ def snapshot_edge_query(group: RelGroup) -> str:
     )
 
 
+def delete_edges_query(group: RelGroup) -> str:
+    """Delete the relationships in ``$rows`` ({source, target, source_doc}); the same text on both backends."""
+    rel, src, tgt = group
+    return (
+        f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}})-[r:{identifier(rel)}]->"
+        f"(b:{identifier(tgt)} {{id: row.target}}) WHERE r.source_doc = row.source_doc DELETE r"
+    )
+
+
+def delete_nodes_query(label: NodeLabel) -> str:
+    """Delete the nodes whose ids are in ``$rows`` ({id}), with their relationships."""
+    return f"UNWIND $rows AS row MATCH (n:{identifier(label)} {{id: row.id}}) DETACH DELETE n"
+
+
 def all_groups() -> Iterator[RelGroup]:
     for rel in RelType:
         for src, tgt in endpoint_pairs(rel):

@@ -20,7 +20,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from graph.cypher_store import CypherStore, LoadPlan, RelGroup, Row, StoreError
+from graph.cypher_store import CypherStore, LoadPlan, RelGroup, Row, StoreError, delete_edges_query, delete_nodes_query
 from graph.ddl import LADYBUG_TYPES, Column, Kind, edge_columns, node_columns, quote, schema_ddl
 from ontology.enums import NodeLabel, RelType
 from ontology.schema import identifier
@@ -164,17 +164,10 @@ class LadybugStore(CypherStore):
         self.run("COMMIT")
 
     def _apply(self, plan: LoadPlan) -> None:
-        for (rel, src, tgt), rows in plan.delete_edges.items():
-            self._batched(
-                f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}})-[r:{identifier(rel)}]->"
-                f"(b:{identifier(tgt)} {{id: row.target}}) WHERE r.source_doc = row.source_doc DELETE r",
-                rows,
-            )
+        for group, rows in plan.delete_edges.items():
+            self._batched(delete_edges_query(group), rows)
         for label, ids in plan.delete_nodes.items():
-            self._batched(
-                f"UNWIND $rows AS row MATCH (n:{identifier(label)} {{id: row.id}}) DETACH DELETE n",
-                [{"id": i} for i in ids],
-            )
+            self._batched(delete_nodes_query(label), [{"id": i} for i in ids])
         for label, rows in plan.create_nodes.items():
             self._copy_nodes(label, rows)
         for label, rows in plan.update_nodes.items():

@@ -21,7 +21,7 @@ import neo4j
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
-from graph.cypher_store import CypherStore, LoadPlan, Row, StoreError
+from graph.cypher_store import CypherStore, LoadPlan, Row, StoreError, delete_edges_query, delete_nodes_query
 from graph.ddl import edge_columns, node_columns
 from ontology.enums import NodeLabel
 from ontology.schema import identifier
@@ -166,17 +166,10 @@ class Neo4jStore(CypherStore):
                     raise StoreError(f"{exc.code}: {exc.message}") from exc
 
     def apply(self, plan: LoadPlan) -> None:
-        for (rel, src, tgt), rows in plan.delete_edges.items():
-            self._write_batches(
-                f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}})-[r:{identifier(rel)}]->"
-                f"(b:{identifier(tgt)} {{id: row.target}}) WHERE r.source_doc = row.source_doc DELETE r",
-                rows,
-            )
+        for group, rows in plan.delete_edges.items():
+            self._write_batches(delete_edges_query(group), rows)
         for label, ids in plan.delete_nodes.items():
-            self._write_batches(
-                f"UNWIND $rows AS row MATCH (n:{identifier(label)} {{id: row.id}}) DETACH DELETE n",
-                [{"id": i} for i in ids],
-            )
+            self._write_batches(delete_nodes_query(label), [{"id": i} for i in ids])
         for label in NodeLabel:
             rows = plan.create_nodes.get(label, []) + plan.update_nodes.get(label, [])
             if rows:
