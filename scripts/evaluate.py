@@ -3,9 +3,10 @@
     python scripts/evaluate.py                      # dev and test halves
     python scripts/evaluate.py --split test -v      # one half, listing every miss and false positive
 
-Each ``NAME.txt`` in ``examples/corpus/{dev,test}`` has a ``NAME.expected.json`` written by hand
-(format: ``examples/corpus/ANNOTATION.md``). Entities and relationships are compared per document
-through the matching keys described there; scores are micro-averaged over all documents of a half.
+Each ``NAME.txt`` in ``examples/corpus/*/`` (dev, dev2, …, and the held-out test) has a
+``NAME.expected.json`` written by hand (format: ``examples/corpus/ANNOTATION.md``). Entities and
+relationships are compared per document through the matching keys described there; scores are
+micro-averaged over all documents of a folder.
 """
 
 from __future__ import annotations
@@ -175,11 +176,12 @@ def table(name: str, counts: dict[str, Counter[str]]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=["seeds", "dev", "dev2", "test", "all"], default="all")
+    corpora = sorted(d.name for d in (ROOT / "examples" / "corpus").iterdir() if d.is_dir())
+    ap.add_argument("--split", choices=["seeds", *corpora, "all"], default="all", help="a corpus folder, or all")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     ap.add_argument("--min-confidence", type=float, default=0.0, help="score only edges at least this confident")
     args = ap.parse_args()
-    splits = ["seeds", "dev", "dev2", "test"] if args.split == "all" else [args.split]
+    splits = ["seeds", *corpora] if args.split == "all" else [args.split]
     for split in splits:
         folder = ROOT / "examples" / ("seeds" if split == "seeds" else f"corpus/{split}")
         if args.verbose:
