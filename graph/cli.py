@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,9 @@ from graph.cli_common import fail as _fail
 from graph.cli_common import store_dir as _store_dir
 from graph.cypher_cli import register as register_cypher_commands
 from graph.show_cli import register as register_show_command
+
+if TYPE_CHECKING:
+    from ontology.model import Extraction
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,7 +41,7 @@ def build(paths: tuple[Path, ...], store: Path | None, strict: bool, wipe: bool)
     line and reason; the rest still load and the exit code is 1.
     """
     from graph.store import DocumentStore
-    from loaders import ParseError, iter_documents, load_path
+    from loaders import batch, iter_documents
 
     root = _store_dir(store)
     files: list[Path] = []
@@ -50,7 +54,28 @@ def build(paths: tuple[Path, ...], store: Path | None, strict: bool, wipe: bool)
                 sys.exit(1)
             continue
         files.extend(iter_documents([p]))
-    extractions = []
+    with batch():
+        extractions, unread = _read_documents(files, strict)
+        failures += unread
+        ds = DocumentStore(root)
+        if wipe:
+            ds.wipe()
+        report, G = ds.add(extractions)
+    click.echo(
+        f"{len(extractions)} documents read ({report.new} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged), {failures} failed; graph: {G.number_of_nodes()} nodes, "
+        f"{G.number_of_edges()} edges in {root}"
+    )
+    if failures:
+        sys.exit(1)
+
+
+def _read_documents(files: list[Path], strict: bool) -> tuple[list[Extraction], int]:
+    """Parse each file, reporting failures (file:line: reason); ``--strict`` stops at the first."""
+    from loaders import ParseError, load_path
+
+    extractions: list[Extraction] = []
+    failures = 0
     seen: dict[str, Path] = {}
     with click.progressbar(files, label="loading", file=sys.stderr, hidden=len(files) < 200) as bar:
         for f in bar:
@@ -68,17 +93,7 @@ def build(paths: tuple[Path, ...], store: Path | None, strict: bool, wipe: bool)
                 if strict:
                     click.echo("stopped (--strict): nothing saved", err=True)
                     sys.exit(1)
-    ds = DocumentStore(root)
-    if wipe:
-        ds.wipe()
-    report, G = ds.add(extractions)
-    click.echo(
-        f"{len(extractions)} documents read ({report.new} new, {report.updated} updated, "
-        f"{report.unchanged} unchanged), {failures} failed; graph: {G.number_of_nodes()} nodes, "
-        f"{G.number_of_edges()} edges in {root}"
-    )
-    if failures:
-        sys.exit(1)
+    return extractions, failures
 
 
 @main.command()
