@@ -45,7 +45,7 @@ _AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)\s*$"
 )
 _AUTHOR_AFTER = CaselessPattern(r"^,?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al)")
-_STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article)\b")
+_STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
 # "principal investigator Lindsey Baden", "Baden, who leads the trial", "Baden led the study".
 _LEADER_BEFORE = CaselessPattern(r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:[a-z]+\s+)?$")
 _LEADER_AFTER = CaselessPattern(

@@ -18,15 +18,20 @@ from ontology.identity import PersonName, parse_full_name
 _CREDENTIAL = r"(?:MD|PhD|DPhil|MBBS|MBChB|DO|DSc|MSc|MPH|RN|FRCP|FRACP|DrPH|PharmD|MA|BSc|MS|DNP|NP|PA-C|FRCPC|MRCP)"
 CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
 _ROLE = re.compile(
-    r",\s+(?:a |an |the )?(?:[\w-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
+    r",\s+(?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
-    r"specialist|who (?:leads|directs|heads|runs))\b",
+    r"specialist|author|who (?:leads|led|directs|heads|runs|ran))\b"
+    # "with Dorottya Nagy-Szakal as first author"
+    r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b",
     re.IGNORECASE,
 )
-# "Dr Jane Doe", "first-authored by Elisa Stein", "run by ophthalmologist Bettina Hohberger".
+# "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina
+# Hohberger", "led by molecular biologist Maureen Hanson", "first author Ludovic Giloteaux".
 _NAME_AFTER = re.compile(
-    r"\bDr\.?\s+|\b(?:led|run|authored|first-authored|conducted|headed|co-led) by\s+(?:[a-z]+\s+)?"
+    r"\b(?:Dr|Prof|Professor)\.?\s+"
+    r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated) by\s+(?:[a-z]+\s+){0,2}"
+    r"|\b(?:first|lead|senior|last) author\s+"
 )
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
 _NOT_NAME = frozenset(
