@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.affiliations import Hit, affiliations_in
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.news_subjects import SentenceContext, Subjects
-from loaders.people import CREDENTIALS, find_introductions, institutions_in
+from loaders.people import find_introductions
 from loaders.rules import analyse, node_for, targets_of
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
@@ -30,12 +31,6 @@ _INVESTIGATES = CaselessPattern(
     r"work examining|focus(?:es|ed|ing)? on|spoke about|discussed|explor\w+|to test|"
     r"presented (?:his|her|their) (?:group's |team's )?(?:research|work|studies|findings)|"
     r"(?:group|team)(?:'s)? (?:has )?found|explanation is)\b"
-)
-
-
-_APPOSITIVE = re.compile(
-    r",\s+(?:[a-z]|the |of |at |[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:of|at|and)\b|Senior|Director|Chief|Head|Professor|"
-    r"Associate|Assistant)|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]"
 )
 
 
@@ -118,9 +113,9 @@ class _News:
         self.s.people.append((name, node))
         return node
 
-    def people_in(self, text: str) -> list[tuple[int, int, NodeBase, bool]]:
+    def people_in(self, text: str) -> list[Hit]:
         """(start, end, researcher, introduced) for every person named in a sentence, in order."""
-        hits: list[tuple[int, int, NodeBase, bool]] = []
+        hits: list[Hit] = []
         for intro in find_introductions(text):
             if self.byline and intro.name.surname == self.byline.split()[-1]:
                 continue
@@ -131,26 +126,15 @@ class _News:
                     hits.append((m.start(), m.end(), node, False))
         return sorted(hits, key=lambda h: h[0])
 
-    def affiliations(self, text: str, evidence: str, hits: list[tuple[int, int, NodeBase, bool]], line: int) -> None:
-        """Institutions in the appositive after a person: "X, MD, professor at Y", "X of Y"."""
-        intros = [h[0] for h in hits if h[3]]
-        for start, end, person, _ in hits:
-            rest_end = min([i for i in intros if i > start] + [end + 160, len(text)])
-            rest = text[end:rest_end]
-            cred = CREDENTIALS.match(rest)
-            after = rest[cred.end() :] if cred else rest
-            if not _APPOSITIVE.match(after):
-                continue
-            after = re.split(r"\s+(?:said|says|told|who|which|where|when)\b|;", after)[0]
-            for surface, vocab_id in institutions_in(after):
-                inst = (
-                    self.b.term(NodeLabel.INSTITUTION, vocab_id, surface)
-                    if vocab_id
-                    else self.b.candidate(NodeLabel.INSTITUTION, surface)
-                )
-                conf = 0.9 if vocab_id else 0.6
-                rule = "news.appositive.affiliation"
-                self.b.edge(RelType.AFFILIATED_WITH, person, inst, evidence, line, Section.BODY, rule, conf)
+    def affiliations(self, text: str, evidence: str, hits: list[Hit], line: int) -> None:
+        for aff in affiliations_in(text, hits):
+            inst = (
+                self.b.term(NodeLabel.INSTITUTION, aff.vocab_id, aff.surface)
+                if aff.vocab_id
+                else self.b.candidate(NodeLabel.INSTITUTION, aff.surface)
+            )
+            conf = 0.9 if aff.vocab_id else 0.6
+            self.b.edge(RelType.AFFILIATED_WITH, aff.person, inst, evidence, line, Section.BODY, aff.rule, conf)
 
     # -- sentences ----------------------------------------------------------------------------------
     def run(self) -> Extraction:

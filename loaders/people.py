@@ -15,7 +15,10 @@ from loaders.matcher import vocabulary_matcher
 from ontology.enums import NodeLabel
 from ontology.identity import PersonName, parse_full_name
 
-_CREDENTIAL = r"(?:MD|PhD|DPhil|MBBS|MBChB|DO|DSc|MSc|MPH|RN|FRCP|FRACP|DrPH|PharmD|MA|BSc|MS|DNP|NP|PA-C|FRCPC|MRCP)"
+_CREDENTIAL = (
+    r"(?:MD|PhD|DPhil|MBBS|MBChB|DO|DSc|ScD|MSc|MPH|RN|FRCP|FRACP|DrPH|PharmD|MA|BSc|MS|DNP|NP|PA-C|FRCPC|MRCP|"
+    r"DDS|DMD|DVM|MBA|MHS|MMSc|FACP|FAAN)"
+)
 CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
 _ROLE = re.compile(
     r",\s+(?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
@@ -36,7 +39,9 @@ _NAME_AFTER = re.compile(
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
 _NOT_NAME = frozenset(
     "The In At And But Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
-    "University Institute Hospital Center Centre Department Phase Both Her His Their Its This That These".split()
+    "University Institute Hospital Center Centre Department Phase Both Her His Their Its This That These "
+    "Scientific Advisory Board Committee Council Foundation Society Association Program Programme School Clinical "
+    "Group Team Lab Laboratory Network Initiative Long Post Biobank Trial Study".split()
 )
 
 
@@ -112,12 +117,27 @@ def find_introductions(text: str) -> list[Introduction]:
             if hit:
                 start, raw = hit
                 found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
-    for m in _NAME_AFTER.finditer(text):
-        hit = _name_after(text, m.end())
+    after = [m.end() for m in _NAME_AFTER.finditer(text)]
+    # "Yale's Akiko Iwasaki", "Acting NIH Director Lawrence Tabak": a name right after an institution
+    after += [
+        g.end()
+        for m in vocabulary_matcher().find(text)
+        if m.ref(NodeLabel.INSTITUTION) and (g := _TITLED.match(text, m.end))
+    ]
+    for pos in after:
+        hit = _name_after(text, pos)
         if hit:
             start, raw = hit
             found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
     return sorted(found.values(), key=lambda i: i.start)
+
+
+_TITLE = (
+    r"(?:Acting|Former|Deputy|Associate|Assistant|Senior|Principal|Chief|Director|Professor|Prof\.?|"
+    r"Dr\.?|acting|former|director|professor|researcher|scientist|investigator|immunologist|neurologist|"
+    r"cardiologist|physician)\s+"
+)
+_TITLED = re.compile(rf"(?:'s\s+(?:{_TITLE})*|\s+(?:{_TITLE})+)(?=[A-Z][a-z])")
 
 
 _DEPARTMENT = re.compile(

@@ -175,3 +175,59 @@ def test_news_leaders_named_as_principal_investigator_or_with_who_leads() -> Non
     leads = {(s.split("-")[0], t) for s, t in edges(e, RelType.LED_BY)}
     assert ("trial:nirmatrelvir", "researcher:baden-l") in leads
     assert ("trial:pyridostigmine", "researcher:systrom-d") in leads
+
+
+def news(*paragraphs: str) -> Extraction:
+    head = ["ME Research Digest > Conference News > Test Meeting 2024", "A Headline", "Test Writer", "May 2, 2024"]
+    return load_text("\n".join([*head, *paragraphs]) + "\n", "news.txt")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "institution"),
+    [
+        # a title between the institution and the name
+        ("Yale's Akiko Iwasaki has studied immune responses after COVID-19 for years.", "iwasaki-a", "yale-university"),
+        ("Acting NIH Director Lawrence Tabak, DDS, PhD, opened the meeting.", "tabak-l", "nih"),
+        # a role phrase before the name
+        (
+            "The director of the Center for Infection and Immunity at Columbia University, W. Ian Lipkin, MD, spoke.",
+            "lipkin-wi",
+            "columbia-university",
+        ),
+        # a group run from a place, and "Y's center is led by"
+        (
+            "The trial is run from Yale School of Medicine by cardiologist Harlan Krumholz, MD, and immunologist "
+            "Akiko Iwasaki, PhD.",
+            "krumholz-h",
+            "yale-university",
+        ),
+        (
+            "Cornell's center is led by molecular biologist Maureen Hanson, PhD, who studies the gut.",
+            "hanson-m",
+            "cornell-university",
+        ),
+        # a relative clause that says where the person works
+        (
+            "Nancy Klimas, MD, who directs the Institute for Neuro-Immune Medicine at Nova Southeastern University, "
+            "spoke about Gulf War illness.",
+            "klimas-n",
+            "nova-southeastern-university",
+        ),
+    ],
+)
+def test_news_affiliation_forms(sentence: str, person: str, institution: str) -> None:
+    e = news(sentence)
+    affiliated = {(s.split(":")[1], t.split(":")[1]) for s, t in edges(e, RelType.AFFILIATED_WITH)}
+    assert (person, institution) in affiliated
+
+
+def test_news_affiliation_not_taken_from_the_sentence_verb_or_a_later_author() -> None:
+    e = news(
+        "W. Ian Lipkin, MD, was among the leaders of the centers funded by the National Institutes of Health.",
+        "Cornell's center is led by molecular biologist Maureen Hanson, PhD, whose group reported in 2016, in a study "
+        "led by first author Ludovic Giloteaux, that gut bacteria were less diverse in ME/CFS.",
+    )
+    affiliated = {(s.split(":")[1], t.split(":")[1]) for s, t in edges(e, RelType.AFFILIATED_WITH)}
+    assert ("lipkin-w", "nih") not in affiliated
+    assert ("giloteaux-l", "cornell-university") not in affiliated
+    assert ("hanson-m", "cornell-university") in affiliated

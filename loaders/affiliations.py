@@ -1,0 +1,135 @@
+"""Where the researchers a news sentence names work: the institution forms journalists use.
+
+- an appositive after the name: "X, MD, professor at Y", "X of Y", "X (Y)", "X, who directs the Z at Y";
+- a title right after an institution: "Yale's Akiko Iwasaki", "Acting NIH Director Lawrence Tabak";
+- a group run from a place: "the trial run from Yale School of Medicine by Harlan Krumholz and ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.matcher import vocabulary_matcher
+from loaders.people import CREDENTIALS, institutions_in
+from ontology.enums import NodeLabel
+from ontology.model import NodeBase
+
+Hit = tuple[int, int, NodeBase, bool]  # (start, end, researcher, introduced here)
+
+_APPOSITIVE = re.compile(
+    # not the sentence's verb: "X, MD, was among the leaders of ..." says nothing about where X works
+    r",\s+(?!(?:was|is|were|are|has|had|have|said|says|will|would|told|spoke|presented|and|but)\b)"
+    r"(?:[a-z]|the |of |at |[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:of|at|and)\b|Senior|Director|Chief|Head|Professor|"
+    r"Associate|Assistant)|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]|\s+\((?:the\s+)?[A-Z]"
+)
+# Where an appositive stops being about the person: speech, or a relative clause about something else.
+_APPOSITIVE_END = re.compile(
+    r"\s+(?:said|says|told|which|where|when|added|noted|explained)\b|;"
+    r"|\bwho (?!(?:also )?(?:leads|led|directs|directed|heads|headed|runs|ran|works|worked|is|was|holds|chairs|"
+    r"founded|co-founded|co-directs)\b)"
+)
+_TITLE_WORDS = frozenset(
+    "acting former deputy associate assistant senior chief head lead principal director professor prof prof. dr dr. "
+    "researcher scientist investigator immunologist neurologist cardiologist physician physiologist biologist "
+    "geneticist epidemiologist psychiatrist rheumatologist virologist pediatrician paediatrician biochemist".split()
+)
+_RUN_FROM = (
+    re.compile(r"\b(?:run|led|conducted|coordinated|based) (?:from|at) (?P<inst>[^,;]{3,80}?) by\s+(?P<who>[^;]*)"),
+    # "Cornell's center is led by molecular biologist Maureen Hanson"
+    re.compile(
+        r"(?P<inst>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,5})'s (?:[a-z-]+ ){0,2}(?:center|centre|team|group|lab|laboratory|"
+        r"trial|study|program|programme|unit|clinic) (?:is |was |has been )?(?:led|run|headed|directed) by\s+"
+        r"(?P<who>[^;]*)"
+    ),
+)
+# "The director of the Center for Infection and Immunity at Columbia University, W. Ian Lipkin, ..."
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:director|professor|head|chief|founder|leader|"
+    r"researcher|scientist|investigator|chair|dean|president|physician|immunologist|neurologist|cardiologist)s?"
+    r"(?P<span> (?:of|at|in) [^;]{3,150}?),\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    person: NodeBase
+    surface: str
+    vocab_id: str | None
+    rule: str
+
+
+def affiliations_in(text: str, hits: list[Hit]) -> list[Affiliation]:
+    """Every (person, institution) the sentence states, in the forms listed in the module docstring."""
+    out: list[Affiliation] = []
+    intros = [h[0] for h in hits if h[3]]
+    for start, end, person, _ in hits:
+        rest_end = min([i for i in intros if i > start] + [end + 160, len(text)])
+        rest = text[end:rest_end]
+        cred = CREDENTIALS.match(rest)
+        after = rest[cred.end() :] if cred else rest
+        if _APPOSITIVE.match(after):
+            after = _APPOSITIVE_END.split(after)[0]
+            out += [Affiliation(person, s, v, "news.appositive.affiliation") for s, v in institutions_in(after)]
+        role = _ROLE_BEFORE.search(text, 0, start)
+        if role:
+            spans = institutions_in(role["span"])
+            out += [Affiliation(person, s, v, "news.role_before.affiliation") for s, v in spans]
+    out += _titled(text, hits)
+    out += _run_from(text, hits)
+    return out
+
+
+def _titled(text: str, hits: list[Hit]) -> list[Affiliation]:
+    """An institution, then only title words, then the name: "Yale's Akiko Iwasaki"."""
+    out: list[Affiliation] = []
+    institutions = [
+        (m.end, m.text, ref.term_id)
+        for m in vocabulary_matcher().find(text)
+        if (ref := m.ref(NodeLabel.INSTITUTION)) is not None
+    ]
+    for start, _, person, _ in hits:
+        for inst_end, surface, vocab_id in institutions:
+            gap = text[inst_end:start]
+            if not 0 < len(gap) <= 60:
+                continue
+            words = gap.removeprefix("'s").split()
+            if gap[:1] in (" ", "'") and all(w.lower().rstrip(",") in _TITLE_WORDS for w in words):
+                out.append(Affiliation(person, surface, vocab_id, "news.title.affiliation"))
+    return out
+
+
+def _run_from(text: str, hits: list[Hit]) -> list[Affiliation]:
+    """The people right after "run from Y by" or "Y's center is led by" work at Y."""
+    out: list[Affiliation] = []
+    for pattern in _RUN_FROM:
+        m = pattern.search(text)
+        if not m:
+            continue
+        found = institutions_in(m["inst"])
+        out += [
+            Affiliation(person, surface, vocab_id, "news.run_from.affiliation")
+            for person in _coordinated(text, hits, m.start("who"))
+            for surface, vocab_id in found
+        ]
+    return out
+
+
+_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:[a-z]+\s+){{0,2}}$")
+
+
+def _coordinated(text: str, hits: list[Hit], pos: int) -> list[NodeBase]:
+    """The person named at ``pos`` and those joined to them by "and": "by X, MD, and immunologist Y"."""
+    people: list[NodeBase] = []
+    last_end = -1
+    for start, end, person, _ in hits:
+        if start < pos:
+            continue
+        if people and not _AND.match(text[last_end:start]):
+            break
+        if not people and text[pos:start].strip(" ,") and len(text[pos:start].split()) > 3:
+            break
+        people.append(person)
+        last_end = end
+    return people
