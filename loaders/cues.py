@@ -22,7 +22,8 @@ _I = re.IGNORECASE
 # A treatment that made no difference (never a comparison of patients with healthy people).
 NULL_OUTCOME = CaselessPattern(
     r"\b(?:did not|didn't|does not|failed to|was not|were not|did not significantly|could not)\s+"
-    r"(?:\w+ly\s+)?(?:achieve|meet|reach|change|improve|reduce|alter|lower|affect|differ|outperform|"
+    r"(?:\w+ly\s+)?(?:achieve|meet|reach|change|improve|reduce|alter|lower|affect|differ|outperform|help|work|"
+    r"benefit|produce|yield|provide (?:a |any )?(?:benefit|improvement)|beat|separate from|"
     r"show (?:a |any )?(?:significant |clinically meaningful )?(?:benefit|improvement|effect|difference)|"
     r"lead to|result in|be (?:superior|better|more effective)|superior|better than|more effective)"
     r"|\bno (?:significant |statistically significant |clinically (?:meaningful|relevant) |meaningful |"
@@ -45,6 +46,15 @@ NULL_OUTCOME = CaselessPattern(
     r"(?:placebo|between (?:the )?(?:treatment|drug|active|intervention) (?:and|group))"
     r"|\b(?:proved|was|were) ineffective\b|\bwithout (?:any )?(?:significant )?(?:benefit|improvement)"
     r"|\bno evidence that\b[^.;]{0,50}\b(?:better|more effective|superior|worked|helped|improved)"
+    # plainer ways writers put a negative result
+    r"|\bdisappoint\w*|\bfell short of|\bindistinguishable from\b|\b(?:trial|study|treatment|drug) failed\b"
+    r"|\bfailed (?:its|the|their) primary"
+    r"|\b(?:just |about )?as well as (?:those (?:on|given|receiving) |the )?(?:placebo|sham)"
+    r"|\b(?:placebo|sham) (?:group|arm)s? (?:\w+ ){0,2}?(?:did|fared|improved) (?:just |about )?as (?:well|much)"
+    r"|\bnon-?significant (?:\w+ ){0,2}?(?:difference|change|effect|improvement|trend|benefit)"
+    r"|\b(?:efficacy|benefit|effect|superiority) (?:was|could) not (?:be )?(?:demonstrated|shown|established|confirmed)"
+    r"|\bno (?:significant |statistically significant )?differences? (?:\w+ ){0,6}?between (?:the )?(?:two )?"
+    r"(?:groups|arms)"
 )
 
 POSITIVE_OUTCOME = CaselessPattern(

@@ -123,6 +123,15 @@ def test_news_trial_sentences_continue_and_led_by_covers_co_leads() -> None:
         ("Both groups improved to a similar degree.", True),
         ("The study was stopped early for lack of efficacy.", True),
         ("Fatigue scores were unchanged with treatment.", True),
+        ("The infusions did not help.", True),
+        ("Results of the trial were disappointing.", True),
+        ("The antiviral fell short of its primary goal.", True),
+        ("Patients given placebo did just as well.", True),
+        ("There was a non-significant trend towards less fatigue.", True),
+        ("Efficacy could not be demonstrated.", True),
+        ("There was no difference in step counts between the two groups.", True),
+        ("Scores on the drug were indistinguishable from placebo.", True),
+        ("The drug helped half of the patients.", False),
     ],
 )
 def test_null_outcome_cues(sentence: str, null: bool) -> None:
