@@ -50,7 +50,7 @@ NULL_OUTCOME = CaselessPattern(
     r"|\bdisappoint\w*|\bfell short of|\bindistinguishable from\b|\b(?:trial|study|treatment|drug) failed\b"
     r"|\bfailed (?:its|the|their) primary"
     r"|\b(?:just |about )?as well as (?:those (?:on|given|receiving) |the )?(?:placebo|sham)"
-    r"|\b(?:placebo|sham) (?:group|arm)s? (?:\w+ ){0,2}?(?:did|fared|improved) (?:just |about )?as (?:well|much)"
+    r"|\b(?:placebo|sham)(?: (?:group|arm)s?)? (?:\w+ ){0,2}?(?:did|fared|improved) (?:just |about )?as (?:well|much)"
     r"|\bnon-?significant (?:\w+ ){0,2}?(?:difference|change|effect|improvement|trend|benefit)"
     r"|\b(?:efficacy|benefit|effect|superiority) (?:was|could) not (?:be )?(?:demonstrated|shown|established|confirmed)"
     r"|\bno (?:significant |statistically significant )?differences? (?:\w+ ){0,6}?between (?:the )?(?:two )?"
