@@ -133,6 +133,11 @@ COMPARISON_BEFORE = CaselessPattern(
     r"\b(?:like|such as|similar to|resembl\w*|other (?:\w+ ){0,2}conditions?|as in|than in)\s+(?:\w+[\s,-]+){0,3}$"
 )
 
+# A comparison group: "compared them with 107 healthy volunteers and 46 people with MS", "versus people with MS".
+COMPARATOR_BEFORE = CaselessPattern(
+    r"\b(?:compar\w*(?: \w+){0,3}? (?:with|to|against) [^.;:]{5,80}|(?:versus|vs\.?) (?:\w+ ){0,2}?(?:with )?)$"
+)
+
 DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
     (
         Direction.UNCHANGED,

@@ -208,7 +208,11 @@ def studied_conditions(a: Analysis, people_only: bool = True) -> list[tuple[Ment
         before = a.before(m)
         if a.described_by(m) or cues.INDICATION_BEFORE.search(before) or cues.COMPARISON_BEFORE.search(before):
             continue
-        if cues.CONTROLS_BEFORE.search(before) or cues.ONSET_BEFORE.search(before):
+        if (
+            cues.CONTROLS_BEFORE.search(before)
+            or cues.ONSET_BEFORE.search(before)
+            or cues.COMPARATOR_BEFORE.search(before)
+        ):
             continue
         about_people = (
             cues.PEOPLE_WITH_BEFORE.search(before)

@@ -240,3 +240,19 @@ def test_news_affiliation_not_taken_from_the_sentence_verb_or_a_later_author() -
     assert ("lipkin-w", "nih") not in affiliated
     assert ("giloteaux-l", "cornell-university") not in affiliated
     assert ("hanson-m", "cornell-university") in affiliated
+
+
+def test_comparison_groups_are_not_the_condition_studied() -> None:
+    e = load_text(
+        atlas(
+            "Cliff, Jacqueline M, King, Elizabeth C · Frontiers in immunology · 2019 · DOI",
+            "The team compared immune cells of 251 people with ME/CFS with those of 107 healthy volunteers and "
+            "46 people with multiple sclerosis, and NK cells were unchanged.",
+            "The study speaks against a simple NK-cell defect.",
+            "One blood sample cannot show cause and effect.",
+        ),
+        "cliff.txt",
+    )
+    studied = {t for _, t in edges(e, RelType.STUDIED)}
+    assert "condition:me-cfs" in studied
+    assert "condition:multiple-sclerosis" not in studied
