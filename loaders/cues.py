@@ -135,7 +135,7 @@ COMPARISON_BEFORE = CaselessPattern(
 
 # A comparison group: "compared them with 107 healthy volunteers and 46 people with MS", "versus people with MS".
 COMPARATOR_BEFORE = CaselessPattern(
-    r"\b(?:compar\w*(?: \w+){0,3}? (?:with|to|against) [^.;:]{5,80}|(?:versus|vs\.?) (?:\w+ ){0,2}?(?:with )?)$"
+    r"\b(?:compar\w*(?: [\w/-]+){0,8}? (?:with|to|against) [^.;:]{5,120}|(?:versus|vs\.?) (?:\w+ ){0,2}?(?:with )?)$"
 )
 
 DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [

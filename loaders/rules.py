@@ -211,7 +211,7 @@ def studied_conditions(a: Analysis, people_only: bool = True) -> list[tuple[Ment
         if (
             cues.CONTROLS_BEFORE.search(before)
             or cues.ONSET_BEFORE.search(before)
-            or cues.COMPARATOR_BEFORE.search(before)
+            or cues.COMPARATOR_BEFORE.search(a.before(m, 160))
         ):
             continue
         about_people = (
