@@ -28,7 +28,7 @@ from loaders.rules import (
     targets_of,
 )
 from loaders.text import sentences
-from ontology.enums import DocKind, NodeLabel, Outcome, PemBadge, RelType, Section, TrialStatus
+from ontology.enums import DocKind, NodeLabel, Outcome, PemBadge, RelType, Section, StudyDesign, TrialStatus
 from ontology.identity import (
     PersonName,
     node_id,
@@ -205,7 +205,7 @@ def parse_atlas(text: str, doc: str) -> Extraction:
     journal = b.add(Journal(id=node_id(NodeLabel.JOURNAL, entry.journal), name=entry.journal))
     b.edge(RelType.PUBLISHED_IN, study, journal, header_line, 1, Section.HEADER, "atlas.header.journal", 1.0)
     _authors(b, entry, study, header_line)
-    claims = _Claims(b, study)
+    claims = _Claims(b, study, study.design if isinstance(study, Study) else StudyDesign.UNKNOWN)
     if entry.title and entry.title_line:
         claims.add(entry.title, entry.title_line, Section.TITLE)
     for (line_no, paragraph), section in zip(entry.paragraphs, _PARAGRAPHS, strict=False):
@@ -249,11 +249,13 @@ class _Sentence:
 class _Claims:
     """The claims of one entry, read in two passes: drugs first, so later sentences can refer to them."""
 
-    def __init__(self, b: DocBuilder, study: NodeBase) -> None:
+    def __init__(self, b: DocBuilder, study: NodeBase, design: StudyDesign) -> None:
         self.b = b
         self.study = study
         self.sentences: list[_Sentence] = []
         self.tested: dict[str, tuple[TermRef, str, Outcome]] = {}
+        # A narrative review or a hypothesis paper discusses other studies' treatments and measurements.
+        self.gives_treatments = design not in (StudyDesign.REVIEW, StudyDesign.HYPOTHESIS)
 
     def add(self, text: str, line: int, section: Section) -> None:
         self.sentences.append(_Sentence(text, line, section, analyse(text)))
@@ -264,8 +266,8 @@ class _Claims:
         studied = False
         for s in self.sentences:
             self._mechanisms(s)
-            if s.section is not Section.SIGNIFICANCE:
-                self._measured(s)
+            if s.section is not Section.SIGNIFICANCE and self.gives_treatments:
+                self._measured(s)  # a review's or a hypothesis paper's numbers are other studies' results
                 studied = self._studied(s, people_only=True) or studied
         if not studied:  # a review or hypothesis: the condition it is about
             findings = [s for s in self.sentences if s.section in (Section.TITLE, Section.FINDINGS)]
@@ -289,7 +291,7 @@ class _Claims:
             seg = drug_segment(a, dm)
             if cues.TRIGGER_CUE.search(a.text[dm.end :]) and not cues.NULL_OUTCOME.search(seg):
                 continue  # a drug that made people ill in a model system, not a treatment tested
-            if not cues.TESTED_CUE.search(a.text):
+            if not self.gives_treatments or not cues.TESTED_CUE.search(a.text):
                 continue
             outcome = outcome_of(seg)
             self._edge(RelType.TESTED, self.study, drug, s, "atlas.tested", conf, outcome=outcome)

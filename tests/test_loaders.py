@@ -256,3 +256,19 @@ def test_comparison_groups_are_not_the_condition_studied() -> None:
     studied = {t for _, t in edges(e, RelType.STUDIED)}
     assert "condition:me-cfs" in studied
     assert "condition:multiple-sclerosis" not in studied
+
+
+def test_a_review_tests_no_drug_and_measures_nothing_itself() -> None:
+    e = load_text(
+        atlas(
+            "Sotzny, Franziska, Blanco, Julia · Autoimmunity reviews · 2018 · DOI",
+            "This review gathers the evidence for autoimmunity in ME/CFS: earlier trials in which rituximab was "
+            "given were followed by improvement in some patients, and IL-6 was elevated in several cohorts.",
+            "Calling ME/CFS autoimmune points to existing treatments.",
+            "A review cannot establish cause.",
+        ),
+        "review.txt",
+    )
+    assert not edges(e, RelType.TESTED)
+    assert not edges(e, RelType.MEASURED)
+    assert "mechanism:autoimmunity" in {t for _, t in edges(e, RelType.PROPOSES)}
