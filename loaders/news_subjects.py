@@ -44,12 +44,19 @@ _AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first auth
 _AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)\s*$"
 )
-_AUTHOR_AFTER = CaselessPattern(r"^,?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al)")
+# After a name and its credentials: "X, MD, PhD, ..."
+_CREDS = r"(?:,\s*(?:md|phd|mph|dphil|mbbs|dsc|msc|rn|frcp|pharmd|ms|ma|do|dds|scd|mba)\b)*"
+_AUTHOR_AFTER = CaselessPattern(
+    rf"^{_CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
+    # "X, MD, the study's lead clinical investigator and first author of the paper"
+    r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article))"
+)
 _STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
 # "principal investigator Lindsey Baden", "Baden, who leads the trial", "Baden led the study".
 _LEADER_BEFORE = CaselessPattern(r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:[a-z]+\s+)?$")
 _LEADER_AFTER = CaselessPattern(
-    r"^(?:,\s*(?:[a-z]+\s+){0,2}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
+    rf"^{_CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
+    r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
     r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group))"
 )
 _LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
