@@ -39,6 +39,11 @@ def _person_key(surname: str, initials: str) -> str:
     return f"{_alnum(surname)}|{fold(initials[:1]).upper()}"
 
 
+def major_phase(phase: str | None) -> str:
+    """Phases compare without their sub-letter: "2a" and "2" are one trial, "2b/3" is "2/3" (ANNOTATION.md)."""
+    return re.sub(r"(?<=\d)[ab]", "", phase) if phase else "-"
+
+
 def term_key(label: NodeLabel, name: str) -> str:
     term = load_vocabularies().lookup(label, name)
     return f"{label}:{term.id}" if term else f"{label}:?{slugify(name)}"
@@ -65,7 +70,7 @@ def gold_keys(gold: dict[str, Any]) -> dict[str, str]:
             )
         elif label is NodeLabel.TRIAL:
             drugs = sorted(term_key(NodeLabel.DRUG, d) for d in ent["drugs"])
-            key = f"{label}:{'+'.join(drugs)}|{ent.get('phase') or '-'}"
+            key = f"{label}:{'+'.join(drugs)}|{major_phase(ent.get('phase'))}"
         else:
             key = f"{label}:{_name_key(ent['name'])}"
         keys[ent["ref"]] = key
@@ -99,7 +104,7 @@ def _system_key(n: NodeBase, ex: Extraction, tested: dict[str, list[str]], by_id
         return f"{label}:name:{_alnum(n.name)}"
     if isinstance(n, Trial):
         drugs = sorted(_system_key(by_id[d], ex, tested, by_id) for d in tested.get(n.id, []))
-        return f"{label}:{'+'.join(drugs)}|{n.phase or '-'}"
+        return f"{label}:{'+'.join(drugs)}|{major_phase(n.phase)}"
     if label is NodeLabel.NEWS_ARTICLE:
         return f"{label}:@doc"
     return f"{label}:{_name_key(n.name)}"
