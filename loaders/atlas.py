@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loaders import cues
+from loaders.atlas_people import prose_people
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
@@ -204,7 +205,7 @@ def parse_atlas(text: str, doc: str) -> Extraction:
     header_line = lines[0].strip()
     journal = b.add(Journal(id=node_id(NodeLabel.JOURNAL, entry.journal), name=entry.journal))
     b.edge(RelType.PUBLISHED_IN, study, journal, header_line, 1, Section.HEADER, "atlas.header.journal", 1.0)
-    _authors(b, entry, study, header_line)
+    authors = _authors(b, entry, study, header_line)
     claims = _Claims(b, study, study.design if isinstance(study, Study) else StudyDesign.UNKNOWN)
     if entry.title and entry.title_line:
         claims.add(entry.title, entry.title_line, Section.TITLE)
@@ -214,17 +215,19 @@ def parse_atlas(text: str, doc: str) -> Extraction:
         for s in sentences(paragraph, line_no):
             claims.add(s.text, s.line, section)
     claims.finish(entry.authors[0].surname)
+    prose = [(x.text, x.line, x.section) for x in claims.sentences]
+    prose_people(b, authors, prose, [study, *claims.trials])
     return b.build()
 
 
-def _authors(b: DocBuilder, entry: _Entry, study: NodeBase, header_line: str) -> None:
+def _authors(b: DocBuilder, entry: _Entry, study: NodeBase, header_line: str) -> list[tuple[PersonName, NodeBase]]:
     """Header authors, completed by the BibTeX list (the header stops at 'et al.')."""
-    seen: list[tuple[PersonName, str]] = []
+    seen: list[tuple[PersonName, NodeBase]] = []
     listed = [(p, 1, Section.HEADER, header_line) for p in entry.authors]
     if entry.bib_line:
         listed += [(p, entry.bib_line, Section.BIBTEX, entry.bib_text) for p in entry.bib_authors]
     for person, line, section, sentence in listed:
-        same = next((nid for other, nid in seen if same_person(person, other)), None)
+        same = next((n.id for other, n in seen if same_person(person, other)), None)
         node = b.add(
             Researcher(
                 id=same or researcher_key(person),
@@ -234,8 +237,9 @@ def _authors(b: DocBuilder, entry: _Entry, study: NodeBase, header_line: str) ->
                 initials=person.initials,
             )
         )
-        seen.append((person, node.id))
+        seen.append((person, node))
         b.edge(RelType.AUTHORED, node, study, sentence, line, section, f"atlas.{section}.author", 0.95)
+    return seen
 
 
 @dataclass
@@ -254,6 +258,7 @@ class _Claims:
         self.study = study
         self.sentences: list[_Sentence] = []
         self.tested: dict[str, tuple[TermRef, str, Outcome]] = {}
+        self.trials: list[NodeBase] = []
         # A narrative review or a hypothesis paper discusses other studies' treatments and measurements.
         self.gives_treatments = design not in (StudyDesign.REVIEW, StudyDesign.HYPOTHESIS)
 
@@ -383,6 +388,7 @@ class _Claims:
                     outcome=outcome,
                 )
             )
+            self.trials.append(trial)
             self._edge(RelType.REPORTS, self.study, trial, s, "atlas.trial.reports", 0.8)
             for dref, surface, drug_outcome in self.tested.values():
                 drug = node_for(self.b, dref, surface)

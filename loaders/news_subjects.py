@@ -12,6 +12,16 @@ from dataclasses import dataclass, field
 
 from loaders import cues
 from loaders.builder import DocBuilder
+from loaders.leaders import (
+    BY,
+    CREDS,
+    GROUP_AFTER,
+    LAB_OF_BEFORE,
+    LEADER_AFTER,
+    LEADER_BEFORE,
+    PRONOUN_GROUP,
+    led_by,
+)
 from loaders.matcher import TermRef
 from loaders.rules import Analysis, classify_design, impaired_near, node_for, outcome_of, studied_conditions
 from loaders.text import CaselessPattern
@@ -39,30 +49,16 @@ _COMPLETED = CaselessPattern(
     r"|\bdeemed|\bmissed|\bcompleted|\bfailed"
 )
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
-_BY = CaselessPattern(r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led)\b[^.;]{0,60}?\bby\b")
-_AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first author|published)\b")
 _AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)\s*$"
 )
-# After a name and its credentials: "X, MD, PhD, ..."
-_CREDS = r"(?:,\s*(?:md|phd|mph|dphil|mbbs|dsc|msc|rn|frcp|pharmd|ms|ma|do|dds|scd|mba)\b)*"
 _AUTHOR_AFTER = CaselessPattern(
-    rf"^{_CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
+    rf"^{CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
     # "X, MD, the study's lead clinical investigator and first author of the paper"
     r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article))"
 )
 _STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
-# "principal investigator Lindsey Baden", "Baden, who leads the trial", "Baden led the study".
-_LEADER_BEFORE = CaselessPattern(r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:[a-z]+\s+)?$")
-_LEADER_AFTER = CaselessPattern(
-    rf"^{_CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
-    r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
-    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group))"
-)
-_LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
-_GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
 _COLLEAGUES_AFTER = CaselessPattern(r"^\s+(?:and (?:colleagues|co-workers)|et al)")
-_PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
 _YEAR_PAPER = CaselessPattern(
     r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
 )
@@ -173,8 +169,8 @@ class Subjects:
         a study of the group's leader, in the article's year, when it is about people with a condition."""
         if c.a.of(NodeLabel.DRUG) or not _RESEARCH_VERB.search(c.a.text) or not c.a.of(NodeLabel.CONDITION):
             return []
-        leader = next((p for _, end, p, _ in c.hits if _GROUP_AFTER.match(c.a.text[end:])), None)
-        if leader is None and _PRONOUN_GROUP.search(c.a.text) and (c.actors or c.current):
+        leader = next((p for _, end, p, _ in c.hits if GROUP_AFTER.match(c.a.text[end:])), None)
+        if leader is None and PRONOUN_GROUP.search(c.a.text) and (c.actors or c.current):
             leader = (c.actors or c.current)[-1]
         if leader is None or not isinstance(leader, Researcher):
             return []
@@ -211,7 +207,7 @@ class Subjects:
             return None
         for _, end, person, _ in c.hits:
             after = c.a.text[end:]
-            if _GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
+            if GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
                 return person, year
         return None
 
@@ -287,7 +283,7 @@ class Subjects:
             return False
         if _OTHER.match(c.a.text):
             return False
-        if _CONTINUES.match(c.a.text) or _BY.search(c.a.text):
+        if _CONTINUES.match(c.a.text) or BY.search(c.a.text):
             return True
         outcome = cues.NULL_OUTCOME.search(c.a.text) or cues.POSITIVE_OUTCOME.search(c.a.text)
         if outcome and _RESULT_WORDS.search(c.a.text):
@@ -370,17 +366,10 @@ class Subjects:
         return s.node.outcome if isinstance(s.node, Trial) else Outcome.UNKNOWN
 
     def _by(self, c: SentenceContext) -> list[tuple[NodeBase, str, float]]:
-        """Everyone named after 'led by' / 'run by': co-principal investigators are all leaders.
-
-        The phrase ends where authorship starts ("led by his group and first-authored by ...").
-        """
-        m = _BY.search(c.a.text)
-        if not m:
-            return []
-        stop = _AUTHORSHIP.search(c.a.text, m.end())
-        end = stop.start() if stop else len(c.a.text)
-        leaders = [(p, "news.led_by", 0.9) for start, _, p, _ in c.hits if m.end() <= start < end]
-        if not leaders and _PRONOUN_GROUP.search(c.a.text[m.end() : end]) and c.current:
+        """Everyone named after 'led by' / 'run by'; "led by his team" is the person talked about."""
+        leaders = [(p, "news.led_by", 0.9) for p in led_by(c.a.text, c.hits)]
+        m = BY.search(c.a.text)
+        if m and not leaders and PRONOUN_GROUP.search(c.a.text[m.end() :]) and c.current:
             leaders = [(c.current[-1], "news.led_by", 0.8)]
         return leaders
 
@@ -388,12 +377,12 @@ class Subjects:
         self, c: SentenceContext, clause: str, start: int, study: bool = False
     ) -> tuple[NodeBase, str, float] | None:
         for hit_start, end, person, _ in c.hits:
-            if _LEADER_BEFORE.search(c.a.text[:hit_start]) or _LEADER_AFTER.match(c.a.text[end:]):
+            if LEADER_BEFORE.search(c.a.text[:hit_start]) or LEADER_AFTER.match(c.a.text[end:]):
                 return person, "news.leader", 0.9
         for hit_start, end, person, _ in c.hits:
-            if _GROUP_AFTER.match(c.a.text[end:]) or _LAB_OF_BEFORE.search(c.a.text[:hit_start]):
+            if GROUP_AFTER.match(c.a.text[end:]) or LAB_OF_BEFORE.search(c.a.text[:hit_start]):
                 return person, "news.group", 0.85
-        if _PRONOUN_GROUP.search(clause) and c.current:
+        if PRONOUN_GROUP.search(clause) and c.current:
             return c.current[-1], "news.group", 0.75
         if study:
             return None

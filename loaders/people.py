@@ -117,6 +117,14 @@ def find_introductions(text: str) -> list[Introduction]:
             if hit:
                 start, raw = hit
                 found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
+    # "Trudie Chalder of King's College London": a name right before an institution
+    spans = _institution_spans(text)
+    for start, _ in spans:
+        of = _OF_BEFORE.search(text, 0, start)
+        hit = _name_before(text, of.start()) if of else None
+        if hit and not any(a < hit[0] + len(hit[1]) and hit[0] < b for a, b in spans):  # not "Institute for X"
+            at, raw = hit
+            found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
     after = [m.end() for m in _NAME_AFTER.finditer(text)]
     # "Yale's Akiko Iwasaki", "Acting NIH Director Lawrence Tabak": a name right after an institution
     after += [
@@ -130,6 +138,14 @@ def find_introductions(text: str) -> list[Introduction]:
             start, raw = hit
             found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
     return sorted(found.values(), key=lambda i: i.start)
+
+
+_OF_BEFORE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
+
+
+def _institution_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in vocabulary_matcher().find(text) if m.ref(NodeLabel.INSTITUTION)]
+    return spans + [m.span() for m in INSTITUTION_PATTERN.finditer(text)]
 
 
 _TITLE = (
@@ -148,7 +164,7 @@ _DEPARTMENT = re.compile(
 INSTITUTION_PATTERN = re.compile(
     r"(?:[A-Z][\w'.&-]*\s+){0,5}(?:Universit(?:eit|ät|é|at|et|y)(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|"
     r"Institute|Institutet|College|Center|Centre|Clinic|"
-    r"Foundation|Laboratory)(?:\s+(?:of|for|and|de|in|at)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+(?:and\s+)?[A-Z][\w'.&-]*){0,4})?"
+    r"Foundation|Laboratory)(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+(?:and\s+)?[A-Z][\w'.&-]*){0,4})?"
 )
 
 

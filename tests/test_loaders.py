@@ -272,3 +272,23 @@ def test_a_review_tests_no_drug_and_measures_nothing_itself() -> None:
     assert not edges(e, RelType.TESTED)
     assert not edges(e, RelType.MEASURED)
     assert "mechanism:autoimmunity" in {t for _, t in edges(e, RelType.PROPOSES)}
+
+
+def test_atlas_prose_names_leaders_and_their_institutions() -> None:
+    e = load_text(
+        atlas(
+            "White, P D, Goldsmith, K A, Johnson, A L et al. · Lancet · 2011 · DOI",
+            "The trial randomised 641 people with chronic fatigue syndrome to four treatments. Its principal "
+            "investigators were Peter White of Queen Mary University of London, Trudie Chalder of King's College "
+            "London and Michael Sharpe of the University of Edinburgh.",
+            "The result shaped guidelines for years.",
+            "It cannot show that the illness is caused by deconditioning.",
+        ),
+        "pace.txt",
+    )
+    leaders = {t for _, t in edges(e, RelType.LED_BY)}
+    assert {"researcher:white-pd", "researcher:chalder-t", "researcher:sharpe-m"} <= leaders
+    affiliated = edges(e, RelType.AFFILIATED_WITH)
+    assert ("researcher:chalder-t", "institution:kings-college-london") in affiliated
+    assert ("researcher:sharpe-m", "institution:university-of-edinburgh") in affiliated
+    assert ("researcher:white-pd", "institution:kings-college-london") not in affiliated

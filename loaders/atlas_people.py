@@ -1,0 +1,70 @@
+"""People an atlas entry's prose names: who led the study, and where they work.
+
+Entries sometimes say "a team led by the psychiatrist Russell Blacker of the University of Exeter"
+or "its principal investigators were X of A, Y of B and Z". A name whose surname is one of the
+entry's authors is that author (the prose may use another given name than the header's initial).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from loaders.affiliations import affiliations_in
+from loaders.builder import DocBuilder
+from loaders.leaders import Hit, named_leaders
+from loaders.people import find_introductions
+from ontology.enums import NodeLabel, RelType, Section
+from ontology.identity import PersonName, fold, researcher_key, same_person
+from ontology.model import NodeBase, Researcher
+
+Prose = tuple[str, int, Section]  # (sentence, line, section)
+
+
+def prose_people(
+    b: DocBuilder, authors: list[tuple[PersonName, NodeBase]], prose: Iterable[Prose], led: list[NodeBase]
+) -> None:
+    """LED_BY from each node in ``led`` (the study, and its trial) and AFFILIATED_WITH edges."""
+    people = list(authors)
+    for text, line, section in prose:
+        hits = _hits(b, people, text)
+        if not hits:
+            continue
+        for aff in affiliations_in(text, hits):
+            inst = (
+                b.term(NodeLabel.INSTITUTION, aff.vocab_id, aff.surface)
+                if aff.vocab_id
+                else b.candidate(NodeLabel.INSTITUTION, aff.surface)
+            )
+            conf = 0.85 if aff.vocab_id else 0.55
+            rule = aff.rule.replace("news.", "atlas.")
+            b.edge(RelType.AFFILIATED_WITH, aff.person, inst, text, line, section, rule, conf)
+        for person, rule, conf in named_leaders(text, hits):
+            for node in led:
+                b.edge(RelType.LED_BY, node, person, text, line, section, f"atlas.{rule}", conf - 0.05)
+
+
+def _hits(b: DocBuilder, people: list[tuple[PersonName, NodeBase]], text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for intro in find_introductions(text):
+        node = _person(b, people, intro.name)
+        hits.append((intro.start, intro.end, node, True))
+    for name, node in people:
+        # "Michael VanElzakker" (with a given name) is as much a new person in the sentence as an introduction
+        for m in re.finditer(rf"(?P<given>\b[A-Z][a-z]+\s+)?\b{re.escape(name.surname)}\b", text):
+            if not any(a <= m.end() - 1 < e for a, e, _, _ in hits):
+                hits.append((m.start(), m.end(), node, m["given"] is not None))
+    return sorted(hits, key=lambda h: h[0])
+
+
+def _person(b: DocBuilder, people: list[tuple[PersonName, NodeBase]], name: PersonName) -> NodeBase:
+    for known, node in people:
+        if same_person(name, known) or fold(known.surname) == fold(name.surname):
+            return node
+    node = b.add(
+        Researcher(
+            id=researcher_key(name), name=name.display, surname=name.surname, given=name.given, initials=name.initials
+        )
+    )
+    people.append((name, node))
+    return node

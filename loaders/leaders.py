@@ -1,0 +1,63 @@
+"""Who leads a study or trial, in the words writers use ("led by X", "X's team", "principal
+investigator X", "X, who leads the trial", "its principal investigators were X, Y and Z").
+
+Shared by the atlas and news loaders; ``Hit`` is a person found in a sentence.
+"""
+
+from __future__ import annotations
+
+from loaders.text import CaselessPattern
+from ontology.model import NodeBase
+
+Hit = tuple[int, int, NodeBase, bool]  # (start, end, researcher, introduced in this sentence)
+Leader = tuple[NodeBase, str, float]  # (researcher, rule suffix, confidence)
+
+# After a name: its credentials, "X, MD, PhD, ..."
+CREDS = r"(?:,\s*(?:md|phd|mph|dphil|mbbs|dsc|msc|rn|frcp|pharmd|ms|ma|do|dds|scd|mba)\b)*"
+BY = CaselessPattern(
+    r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led|carried out|performed|directed|"
+    r"coordinated|overseen|supervised)\b[^.;]{0,60}?\bby\b"
+)
+AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first author|published)\b")
+# "principal investigator Lindsey Baden", "its principal investigators were X, Y and Z".
+LEADER_BEFORE = CaselessPattern(
+    r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:(?:were|was|are|is)\s+)?(?:[a-z]+\s+)?$"
+)
+LEADER_AFTER = CaselessPattern(
+    rf"^{CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
+    r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
+    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group))"
+)
+LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
+GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
+PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
+
+
+def led_by(text: str, hits: list[Hit]) -> list[NodeBase]:
+    """Everyone named after 'led by' / 'run by' before authorship starts ("led by his group and
+    first-authored by ..."): co-principal investigators are all leaders."""
+    m = BY.search(text)
+    if not m:
+        return []
+    stop = AUTHORSHIP.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    return [p for start, _, p, _ in hits if m.end() <= start < end]
+
+
+def named_leaders(text: str, hits: list[Hit]) -> list[Leader]:
+    """Leaders the sentence names outright: by-phrases, leader titles and roles, "X's team"."""
+    out: list[Leader] = [(p, "led_by", 0.9) for p in led_by(text, hits)]
+    for i, (start, end, person, _) in enumerate(hits):
+        before = LEADER_BEFORE.search(text[:start])
+        if before or LEADER_AFTER.match(text[end:]):
+            out.append((person, "leader", 0.9))
+            if before and "investigators" in before.group():  # "investigators were X, Y and Z"
+                out += [(other, "leader", 0.85) for _, _, other, _ in hits[i + 1 :]]
+            break
+    for start, end, person, _ in hits:
+        if GROUP_AFTER.match(text[end:]) or LAB_OF_BEFORE.search(text[:start]):
+            out.append((person, "group", 0.85))
+    unique: dict[str, Leader] = {}
+    for leader in out:
+        unique.setdefault(leader[0].id, leader)
+    return list(unique.values())
