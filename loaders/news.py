@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from loaders.affiliations import Hit, affiliations_in
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
+from loaders.matcher import TermRef
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import find_introductions
-from loaders.rules import analyse, node_for, targets_of
+from loaders.rules import analyse, node_for, studied_conditions, targets_of
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
 from ontology.identity import PersonName, node_id, researcher_key, same_person
@@ -95,6 +96,9 @@ class _News:
                 0.95,
             )
         self.subjects = Subjects(self.b, self.article)
+        # Conditions of the people the article is about: the first mention of each, and how often.
+        self.condition: dict[str, tuple[TermRef, str, str, int]] = {}
+        self.condition_count: dict[str, int] = {}
 
     # -- people -------------------------------------------------------------------------------------
     def person(self, name: PersonName) -> NodeBase:
@@ -151,6 +155,10 @@ class _News:
                 local = [(a - sent.start, b - sent.start) for a, b in quotes if b > sent.start]
                 original = raw[sent.start : sent.start + len(sent.text)]  # folding keeps offsets
                 self.sentence(original, sent.line, local)
+        counts = sorted(self.condition_count.values(), reverse=True)
+        if counts and (len(counts) == 1 or counts[0] > counts[1]):  # one condition the article is about
+            top = max(self.condition_count, key=lambda k: self.condition_count[k])
+            self.subjects.studied_by_default(*self.condition[top])
         return self.b.build()
 
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
@@ -165,6 +173,9 @@ class _News:
             for mm, mref in targets_of(a, dm):
                 drug, mech = node_for(self.b, dref, dm.text), node_for(self.b, mref, mm.text)
                 self.b.edge(RelType.TARGETS, drug, mech, text, line, Section.BODY, "news.targets", 0.7)
+        for m, ref in studied_conditions(a, people_only=True):
+            self.condition.setdefault(ref.term_id, (ref, m.text, text, line))
+            self.condition_count[ref.term_id] = self.condition_count.get(ref.term_id, 0) + 1
         context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year)
         subjects = self.subjects.read(context)
         if actors and not subjects and _INVESTIGATES.search(plain):

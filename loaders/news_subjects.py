@@ -136,6 +136,17 @@ class Subjects:
             self.last = s
         return found
 
+    def studied_by_default(self, ref: TermRef, surface: str, sentence: str, line: int) -> None:
+        """A trial or study the article reports without naming its patients' condition studied the
+        condition the article is about (most people it mentions have it)."""
+        has_condition = {e.source for e in self.b.edges.values() if e.type is RelType.STUDIED}
+        for s in self.known:
+            if s.node.id not in has_condition:
+                condition = node_for(self.b, ref, surface)
+                self.b.edge(
+                    RelType.STUDIED, s.node, condition, sentence, line, Section.BODY, "news.studied.article", 0.6
+                )
+
     # -- recognising subjects -----------------------------------------------------------------------
     def _studies(self, c: SentenceContext) -> list[Subject]:
         author = self._author(c)

@@ -292,3 +292,16 @@ def test_atlas_prose_names_leaders_and_their_institutions() -> None:
     assert ("researcher:chalder-t", "institution:kings-college-london") in affiliated
     assert ("researcher:sharpe-m", "institution:university-of-edinburgh") in affiliated
     assert ("researcher:white-pd", "institution:kings-college-london") not in affiliated
+
+
+def test_news_trial_without_its_own_condition_studied_the_articles() -> None:
+    e = news(
+        "People with long COVID in the trial had lived with symptoms for at least three months.",
+        "Researchers also described a second trial, in which 40 patients with long COVID will receive "
+        "nirmatrelvir-ritonavir.",
+        "Separately, a phase 2 trial of AXA1125 is recruiting.",
+    )
+    studied = {(s.split("-")[0], t) for s, t in edges(e, RelType.STUDIED)}
+    assert ("trial:axa1125", "condition:long-covid") in studied
+    rule = {x.evidence.rule for x in e.edges if x.type is RelType.STUDIED and x.source.startswith("trial:axa1125")}
+    assert rule == {"news.studied.article"}
