@@ -210,7 +210,7 @@ TRIAL_FEATURES: list[tuple[TrialFeature, CaselessPattern]] = [
     (TrialFeature.MULTICENTRE, CaselessPattern(r"\bmulti-?cent(?:re|er)|\bmultisite|\bmulti-site")),
 ]
 
-PHASE = CaselessPattern(r"\bphase[- ](I{1,3}V?|IV|[1-4](?:\s*/\s*[1-4])?[ab]?)\b")
+PHASE = CaselessPattern(r"\bphase[- ](I{1,3}V?|IV|[1-4][ab]?(?:\s*/\s*[1-4][ab]?)?)\b")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
 NUMBER_WORDS = {

@@ -155,6 +155,7 @@ class _News:
                 local = [(a - sent.start, b - sent.start) for a, b in quotes if b > sent.start]
                 original = raw[sent.start : sent.start + len(sent.text)]  # folding keeps offsets
                 self.sentence(original, sent.line, local)
+        self.subjects.link_reports()
         counts = sorted(self.condition_count.values(), reverse=True)
         if counts and (len(counts) == 1 or counts[0] > counts[1]):  # one condition the article is about
             top = max(self.condition_count, key=lambda k: self.condition_count[k])

@@ -23,6 +23,7 @@ from loaders.leaders import (
     led_by,
 )
 from loaders.matcher import TermRef
+from loaders.news_reports import REPORT_CUE, share_claims
 from loaders.rules import Analysis, classify_design, impaired_near, node_for, outcome_of, studied_conditions
 from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
@@ -99,6 +100,7 @@ class Subject:
     node: Trial | Study
     drugs: dict[str, tuple[TermRef, str]] = field(default_factory=dict)  # term id → (ref, surface)
     last_seen: int = 0
+    first_seen: int = 0
     line: int = 0
     names: set[str] = field(default_factory=set)  # the trial's own names (STOP-PASC, iSTAND)
 
@@ -121,6 +123,7 @@ class Subjects:
         self.article = article
         self.known: list[Subject] = []
         self.last: Subject | None = None
+        self.reports: list[Subject] = []  # studies presented as the published report of a trial
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
@@ -135,6 +138,14 @@ class Subjects:
             s.last_seen, s.line = c.index, c.line
             self.last = s
         return found
+
+    def link_reports(self) -> None:
+        """Each published report goes with the trial described nearest to it (within six sentences)."""
+        trials = [s for s in self.known if isinstance(s.node, Trial)]
+        for report in self.reports:
+            near = sorted(trials, key=lambda t: abs(t.first_seen - report.first_seen))
+            if near and abs(near[0].first_seen - report.first_seen) <= 6:
+                share_claims(self.b, report.node, near[0].node)
 
     def studied_by_default(self, ref: TermRef, surface: str, sentence: str, line: int) -> None:
         """A trial or study the article reports without naming its patients' condition studied the
@@ -163,6 +174,8 @@ class Subjects:
             )
             subject = self._subject(node, c)
             self.b.edge(RelType.AUTHORED, person, subject.node, c.text, c.line, Section.BODY, "news.study.author", 0.8)
+            if REPORT_CUE.search(c.a.text) and subject not in self.reports:
+                self.reports.append(subject)
             return [subject]
         named = next((m for m in _NAMED.finditer(c.a.text) if m["name"].split()[0] not in _NOT_NAME), None)
         if named and not c.a.of(NodeLabel.DRUG):
@@ -282,7 +295,7 @@ class Subjects:
         existing = next((s for s in self.known if s.node.id == node.id), None)
         if existing:
             return existing
-        subject = Subject(self.b.add(node), last_seen=c.index)  # type: ignore[arg-type]
+        subject = Subject(self.b.add(node), last_seen=c.index, first_seen=c.index)  # type: ignore[arg-type]
         self.known.append(subject)
         return subject
 

@@ -33,7 +33,8 @@ _ROLE = re.compile(
 # Hohberger", "led by molecular biologist Maureen Hanson", "first author Ludovic Giloteaux".
 _NAME_AFTER = re.compile(
     r"\b(?:Dr|Prof|Professor)\.?\s+"
-    r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated) by\s+(?:[a-z]+\s+){0,2}"
+    r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
+    r"overseen|supervised) by\s+(?:[a-z]+\s+){0,2}"
     r"|\b(?:first|lead|senior|last) author\s+"
 )
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
@@ -162,9 +163,9 @@ _DEPARTMENT = re.compile(
     re.IGNORECASE,
 )
 INSTITUTION_PATTERN = re.compile(
-    r"(?:[A-Z][\w'.&-]*\s+){0,5}(?:Universit(?:eit|ät|é|at|et|y)(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|"
-    r"Institute|Institutet|College|Center|Centre|Clinic|"
-    r"Foundation|Laboratory)(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+(?:and\s+)?[A-Z][\w'.&-]*){0,4})?"
+    r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
+    r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
+    r"Laboratory)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
 )
 
 
