@@ -49,6 +49,9 @@ _COMPLETED = CaselessPattern(
     r"\bdid not (?:achieve|meet)|\bshowed|\bfound|\bwas associated|\bimproved|\bpublished|\bresults? (?:showed|were)"
     r"|\bdeemed|\bmissed|\bcompleted|\bfailed"
 )
+_LEDE_TRIAL = CaselessPattern(
+    r"\bphase[- ]\w+ (?:[\w-]+ ){0,3}?trial|\brandomi[sz]ed\b[^.;]{0,40}\btrial|\bplacebo-controlled"
+)
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
 _AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)\s*$"
@@ -124,12 +127,15 @@ class Subjects:
         self.known: list[Subject] = []
         self.last: Subject | None = None
         self.reports: list[Subject] = []  # studies presented as the published report of a trial
+        self.lede: SentenceContext | None = None
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
         found = self._studies(c)
         if not found:
             found = self._trials(c)
+        if not found and c.index <= 2 and _LEDE_TRIAL.search(c.a.text) and not c.a.of(NodeLabel.DRUG):
+            self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
         if not found and self.last and self._continues(self.last, c):
             found = [self.last]
             self._update_trial(self.last, c.a.text, c.text)
@@ -276,6 +282,9 @@ class Subjects:
                 )
             if subject is None and continues and phase is None and last is not None:
                 subject = last
+            lede = self.lede if subject is None and not any(isinstance(k.node, Trial) for k in self.known) else None
+            if lede is not None:
+                phase = phase or cues.phase_of(lede.a.text)
             if subject is None:
                 lead = self._lead(c, clause, start)
                 who = lead[0].name.split()[-1] if lead else self.b.doc
@@ -287,6 +296,10 @@ class Subjects:
                 subject = self._subject(Trial(id=node_id(NodeLabel.TRIAL, key), name=label, phase=phase), c)
             subject.drugs.update(ids)
             subject.names.update(named)
+            if lede is not None:  # the article's opening described this trial before naming its drug
+                self.lede = None
+                self._update_trial(subject, lede.a.text, lede.text)
+                self._claims(subject, lede)
             self._update_trial(subject, clause, c.text)
             found.append(subject)
         return found

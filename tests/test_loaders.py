@@ -6,7 +6,7 @@ import pytest
 
 from loaders import ParseError, load_text
 from loaders.cues import NULL_OUTCOME, POSITIVE_OUTCOME, phase_of, size_of
-from ontology.enums import DocKind, NodeLabel, RelType, Section
+from ontology.enums import DocKind, NodeLabel, Outcome, RelType, Section
 from ontology.model import Extraction, Study, Trial
 
 BOILERPLATE = "About the PEM badge: the badge says whether post-exertional malaise was an entry criterion."
@@ -305,3 +305,14 @@ def test_news_trial_without_its_own_condition_studied_the_articles() -> None:
     assert ("trial:axa1125", "condition:long-covid") in studied
     rule = {x.evidence.rule for x in e.edges if x.type is RelType.STUDIED and x.source.startswith("trial:axa1125")}
     assert rule == {"news.studied.article"}
+
+
+def test_news_lede_trial_gets_its_drug_from_a_later_sentence() -> None:
+    e = news(
+        "An amino-acid drink reduced fatigue in a small phase 2a randomized trial in long COVID, but it did not "
+        "meet its primary endpoint.",
+        "Between 2021 and 2022, 41 adults were randomly assigned to AXA1125 or placebo.",
+    )
+    trials = [n for n in e.nodes if isinstance(n, Trial)]
+    assert [(t.phase, t.outcome) for t in trials] == [("2a", Outcome.NULL)]
+    assert (trials[0].id, "drug:axa1125") in edges(e, RelType.NULL_RESULT)
