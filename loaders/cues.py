@@ -87,7 +87,20 @@ TRIGGER_CUE = CaselessPattern(r"\b(?:develop(?:s|ed)?|induc(?:ed|es)|trigger(?:e
 TARGET_CUE = CaselessPattern(
     r"\b(?:quiet|counter|neutrali[sz]\w*|block(?:s|ed|ing)?|target(?:s|ed|ing)?|inhibit(?:s|ed|ing|or)?|antagoni[sz]\w*|suppress\w*|"
     r"deplet\w*|remov(?:e|es|ed|ing)|restor(?:e|es|ed|ing)|normali[sz]\w*|counteract\w*|aimed at|"
-    r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing))\b"
+    r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing)|"
+    r"tighten\w*|strengthen\w*|repair\w*|seal\w*|expand\w*|boost\w*|replenish\w*|rebuild\w*|clear(?:s|ed|ing)?|"
+    r"eliminat\w*|eradicat\w*|calm\w*|damp(?:s|ed|ing)?(?: down)?|rebalanc\w*|reshap\w*|correct\w*|protect\w*|"
+    r"(?:directed|aimed) against)\b"
+)
+# A sentence about the drug just named: "It is a blend of amino acids that ...", "The drug blocks zonulin".
+DRUG_ANAPHOR = CaselessPattern(
+    r"^(?:it|this drug|the (?:drug|compound|antibody|treatment|medication|molecule|product|supplement|infusion|"
+    r"therapy|agent))\b"
+)
+# What a treatment does to a structure that is wrong ("tightens the gut barrier", "expands blood volume").
+RESTORE_CUE = CaselessPattern(
+    r"\b(?:restor|normali[sz]|improv|tighten|strengthen|repair|seal|expand|increas|boost|rais|replenish|support|"
+    r"protect|rebuild|rebalanc|reshap|correct)\w*"
 )
 
 # Something is wrong with the named structure (lets an anchor such as "mitochondria" count).

@@ -17,7 +17,7 @@ from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import find_introductions
-from loaders.rules import analyse, node_for, studied_conditions, targets_of
+from loaders.rules import analyse, anaphoric_targets, node_for, studied_conditions, targets_of
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
 from ontology.identity import PersonName, node_id, researcher_key, same_person
@@ -99,6 +99,7 @@ class _News:
         # Conditions of the people the article is about: the first mention of each, and how often.
         self.condition: dict[str, tuple[TermRef, str, str, int]] = {}
         self.condition_count: dict[str, int] = {}
+        self.last_drug: tuple[TermRef, str] | None = None  # for "It ..." / "The drug ..."
 
     # -- people -------------------------------------------------------------------------------------
     def person(self, name: PersonName) -> NodeBase:
@@ -171,9 +172,14 @@ class _News:
         plain = _unquoted(a.text, quotes)
         actors = named or (self.s.current if _PRONOUN.search(plain) else [])
         for dm, dref in a.of(NodeLabel.DRUG):
+            self.last_drug = (dref, dm.text)
             for mm, mref in targets_of(a, dm):
                 drug, mech = node_for(self.b, dref, dm.text), node_for(self.b, mref, mm.text)
                 self.b.edge(RelType.TARGETS, drug, mech, text, line, Section.BODY, "news.targets", 0.7)
+        if self.last_drug is not None:
+            for mm, mref in anaphoric_targets(a):
+                drug, mech = node_for(self.b, *self.last_drug), node_for(self.b, mref, mm.text)
+                self.b.edge(RelType.TARGETS, drug, mech, text, line, Section.BODY, "news.targets.anaphor", 0.6)
         for m, ref in studied_conditions(a, people_only=True):
             self.condition.setdefault(ref.term_id, (ref, m.text, text, line))
             self.condition_count[ref.term_id] = self.condition_count.get(ref.term_id, 0) + 1

@@ -172,8 +172,25 @@ def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
             continue
         between = a.text[drug.end : m.start]
         if len(between) <= 90 and cues.TARGET_CUE.search(between) and not re.search(r"[;.]", between):
-            if ref.anchor and not re.search(r"restor|normali|improv", between, _I):
+            if ref.anchor and not cues.RESTORE_CUE.search(between):
                 continue
+            out.append((m, ref))
+    return out
+
+
+def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:
+    """Mechanisms a sentence that starts "It ..." / "The drug ..." says the previous drug acts on
+    (not those it gives to a drug it names itself: "It contains NAC, which ...")."""
+    start = cues.DRUG_ANAPHOR.match(a.text)
+    if start is None:
+        return []
+    own = {m.start for d, _ in a.of(NodeLabel.DRUG) for m, _ in targets_of(a, d)}
+    out = []
+    for m, ref in a.of(NodeLabel.MECHANISM):
+        between = a.text[start.end() : m.start]
+        if m.start in own or ";" in between or not cues.TARGET_CUE.search(between):
+            continue
+        if not ref.anchor or cues.RESTORE_CUE.search(between):
             out.append((m, ref))
     return out
 

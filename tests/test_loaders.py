@@ -316,3 +316,11 @@ def test_news_lede_trial_gets_its_drug_from_a_later_sentence() -> None:
     trials = [n for n in e.nodes if isinstance(n, Trial)]
     assert [(t.phase, t.outcome) for t in trials] == [("2a", Outcome.NULL)]
     assert (trials[0].id, "drug:axa1125") in edges(e, RelType.NULL_RESULT)
+
+
+def test_news_targets_of_the_drug_just_named_and_restorative_verbs() -> None:
+    e = news(
+        "A phase 2 trial of larazotide is recruiting children with long COVID.",
+        "It blocks zonulin and so tightens the gut barrier.",
+    )
+    assert ("drug:larazotide", "mechanism:intestinal-barrier-dysfunction") in edges(e, RelType.TARGETS)
