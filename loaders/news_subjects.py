@@ -423,8 +423,6 @@ class Subjects:
             return c.current[-1], "news.group", 0.75
         if study:
             return None
-        if c.hits:
-            return c.hits[-1][2], "news.speaker", 0.7
         if c.current:
             return c.current[-1], "news.context", 0.6
         return None

@@ -103,6 +103,8 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
             break
     while tokens and tokens[-1] in _PARTICLE:
         tokens.pop()
+    if tokens and tokens[-1].endswith(("'s", "’s")):  # "Betty Raman's group": the name, not the possessive
+        tokens[-1] = tokens[-1][:-2]
     if len(tokens) < 2:
         return None
     raw = " ".join(tokens).rstrip(".,")
