@@ -215,7 +215,7 @@ def parse_atlas(text: str, doc: str) -> Extraction:
         for s in sentences(paragraph, line_no):
             claims.add(s.text, s.line, section)
     claims.finish(entry.authors[0].surname)
-    prose = [(x.text, x.line, x.section) for x in claims.sentences]
+    prose = [(x.text, x.a.text, x.line, x.section) for x in claims.sentences]
     prose_people(b, authors, prose, [study, *claims.trials])
     return b.build()
 

@@ -18,7 +18,7 @@ from ontology.enums import NodeLabel, RelType, Section
 from ontology.identity import PersonName, fold, researcher_key, same_person
 from ontology.model import NodeBase, Researcher
 
-Prose = tuple[str, int, Section]  # (sentence, line, section)
+Prose = tuple[str, str, int, Section]  # (sentence, its typographically folded text, line, section)
 
 
 def prose_people(
@@ -26,11 +26,11 @@ def prose_people(
 ) -> None:
     """LED_BY from each node in ``led`` (the study, and its trial) and AFFILIATED_WITH edges."""
     people = list(authors)
-    for text, line, section in prose:
-        hits = _hits(b, people, text)
+    for text, folded, line, section in prose:
+        hits = _hits(b, people, folded)
         if not hits:
             continue
-        for aff in affiliations_in(text, hits):
+        for aff in affiliations_in(folded, hits):
             inst = (
                 b.term(NodeLabel.INSTITUTION, aff.vocab_id, aff.surface)
                 if aff.vocab_id
@@ -39,7 +39,7 @@ def prose_people(
             conf = 0.85 if aff.vocab_id else 0.55
             rule = aff.rule.replace("news.", "atlas.")
             b.edge(RelType.AFFILIATED_WITH, aff.person, inst, text, line, section, rule, conf)
-        for person, rule, conf in named_leaders(text, hits):
+        for person, rule, conf in named_leaders(folded, hits):
             for node in led:
                 b.edge(RelType.LED_BY, node, person, text, line, section, f"atlas.{rule}", conf - 0.05)
 
@@ -49,12 +49,28 @@ def _hits(b: DocBuilder, people: list[tuple[PersonName, NodeBase]], text: str) -
     for intro in find_introductions(text):
         node = _person(b, people, intro.name)
         hits.append((intro.start, intro.end, node, True))
-    for name, node in people:
-        # "Michael VanElzakker" (with a given name) is as much a new person in the sentence as an introduction
-        for m in re.finditer(rf"(?P<given>\b[A-Z][a-z]+\s+)?\b{re.escape(name.surname)}\b", text):
-            if not any(a <= m.end() - 1 < e for a, e, _, _ in hits):
-                hits.append((m.start(), m.end(), node, m["given"] is not None))
+    for name, node in list(people):
+        for start, end in _word_spans(text, name.surname):
+            if any(a <= start < e for a, e, _, _ in hits):
+                continue
+            # "Michael VanElzakker" (with a given name) is as much a new person here as an introduction
+            given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+            hits.append((given.start() if given else start, end, node, given is not None))
     return sorted(hits, key=lambda h: h[0])
+
+
+_GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+
+
+def _word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Where ``word`` occurs as a whole word (str.find, not a regex compiled per author)."""
+    spans, i = [], text.find(word)
+    while i != -1:
+        end = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            spans.append((i, end))
+        i = text.find(word, end)
+    return spans
 
 
 def _person(b: DocBuilder, people: list[tuple[PersonName, NodeBase]], name: PersonName) -> NodeBase:

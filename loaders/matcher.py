@@ -102,8 +102,17 @@ class Matcher:
         # than an IGNORECASE pattern (see loaders.text.CaselessPattern).
         self._ci = re.compile(bound.format(_trie_pattern(self._folded)))
         self._cs = re.compile(bound.format(_trie_pattern(self._exact)))
+        self._last: tuple[str | None, list[Mention]] = (None, [])
 
     def find(self, text: str) -> list[Mention]:
+        # The rules ask about one sentence several times in a row (mentions, people, affiliations).
+        if text is self._last[0]:
+            return list(self._last[1])
+        found = self._find(text)
+        self._last = (text, found)
+        return list(found)
+
+    def _find(self, text: str) -> list[Mention]:
         original = fold_typography(text)
         text = _unhyphen(original)
         found: list[Mention] = []

@@ -111,9 +111,15 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     return text.index(tokens[0], start), raw
 
 
+# Every full name has two capitalised words in a row (particles allowed between): a cheap first test.
+_TWO_CAPITALS = re.compile(r"[A-Z][\w'’.-]*\s+(?:(?:van|von|de|der|den|du|da|di|la|le|ten|ter)\s+)*[A-Z]")
+
+
 def find_introductions(text: str) -> list[Introduction]:
     """Full names introduced with credentials, a role, 'Dr', or as who led or wrote something."""
     found: dict[int, Introduction] = {}
+    if not _TWO_CAPITALS.search(text):
+        return []
     for pattern in (CREDENTIALS, _ROLE):
         for m in pattern.finditer(text):
             hit = _name_before(text, m.start())
