@@ -279,7 +279,7 @@ class Subjects:
                         if isinstance(s.node, Trial) and set(s.drugs) == set(ids) and phase in (None, s.node.phase)
                     ),
                     None,
-                )
+                ) or self._unphased(ids, phase, clause)
             if subject is None and continues and phase is None and last is not None:
                 subject = last
             lede = self.lede if subject is None and not any(isinstance(k.node, Trial) for k in self.known) else None
@@ -303,6 +303,19 @@ class Subjects:
             self._update_trial(subject, clause, c.text)
             found.append(subject)
         return found
+
+    def _unphased(self, ids: dict[str, tuple[TermRef, str]], phase: str | None, clause: str) -> Subject | None:
+        """The trial of these drugs named earlier without its phase, when this clause gives the phase
+        (not a planned or running follow-up of a trial already done: "a phase 2b/3 trial is planned")."""
+        if phase is None:
+            return None
+        for s in reversed(self.known):
+            if isinstance(s.node, Trial) and s.node.phase is None and set(s.drugs) == set(ids):
+                if s.node.status is TrialStatus.COMPLETED and (_PLANNED.search(clause) or _ONGOING.search(clause)):
+                    return None  # a new trial after a finished pilot
+                s.node = self.b.put(s.node.model_copy(update={"phase": phase}))  # type: ignore[assignment]
+                return s
+        return None
 
     def _subject(self, node: Trial | Study, c: SentenceContext) -> Subject:
         existing = next((s for s in self.known if s.node.id == node.id), None)

@@ -324,3 +324,14 @@ def test_news_targets_of_the_drug_just_named_and_restorative_verbs() -> None:
         "It blocks zonulin and so tightens the gut barrier.",
     )
     assert ("drug:larazotide", "mechanism:intestinal-barrier-dysfunction") in edges(e, RelType.TARGETS)
+
+
+def test_news_trial_named_first_without_its_phase_is_one_trial() -> None:
+    e = news(
+        "A single infusion of the antibody AER002 did not improve long COVID symptoms in the outSMART-LC trial.",
+        "The randomized phase 2 trial of AER002 enrolled 30 participants.",
+        "In a recent pilot study, daratumumab in 10 patients with ME/CFS was associated with improvement.",
+        "A phase 2 trial of daratumumab has been initiated.",
+    )
+    phases = sorted((t.id.split("-")[0], t.phase or "-") for t in e.nodes if isinstance(t, Trial))
+    assert phases == [("trial:aer002", "2"), ("trial:daratumumab", "-"), ("trial:daratumumab", "2")]
