@@ -53,7 +53,7 @@ def test_rdf_to_graph_to_rdf_is_isomorphic(graph: str, seed_graph: nx.MultiDiGra
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_generated_graph_round_trips(fmt: str) -> None:
-    data = generated_data(1200)
+    data = generated_data(1400)
     assert len(data["edges"]) > 14_000
     assert _json(read_rdf(export(data, fmt).encode("utf-8"), fmt)) == _json(data)
 
