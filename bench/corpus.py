@@ -52,11 +52,14 @@ FINDINGS = (
     "This review argues that {mech1} and {mech2} may work together to drive {cond}.",
     "The authors propose that {mech1} is a central feature of {cond} and link it to {mech2}.",
     "Measurements in {n} {people} with {cond} showed {dirword} {bio1} levels compared with healthy people.",
+    "In an open-label pilot study, {n} {people} with {cond} received {drug}, which is thought to counteract "
+    "{mech1}, and fatigue scores improved in most of them.",
 )
 SIGNIFICANCE = (
     "If confirmed, {mech1} could become a target for treatment.",
     "These results point to {mech1} as a process worth testing in future trials.",
     "The finding helps researchers decide which treatments to prioritise.",
+    "Because {drug} acts on {mech1}, the result supports trials that target it.",
 )
 LIMITATIONS = (
     "This study does not prove that {mech1} causes {cond}; the association may be a consequence of illness.",
