@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import TracebackType
 from typing import Any, ClassVar
 
@@ -123,6 +124,11 @@ _EDGE_SPEC = tuple((c.name, c, _AS_IS[c.kind]) for c in edge_columns())
 _EDGE_KEYS = frozenset(c.name for c in edge_columns()) | {"source", "target"}
 
 
+@cache
+def _node_spec(label: NodeLabel) -> tuple[tuple[str, Column, tuple[type, ...]], ...]:
+    return tuple((c.name, c, _AS_IS[c.kind]) for c in node_columns(label))
+
+
 def stored_node(node: Mapping[str, Any]) -> tuple[NodeLabel, Row]:
     """A JSON-export node object as (label, stored properties); every column present, absent ones null."""
 
@@ -138,7 +144,11 @@ def stored_node(node: Mapping[str, Any]) -> tuple[NodeLabel, Row]:
         raise StoreError(f"{where()}: {unknown} not in the {label} schema (would be lost)")
     if type(node.get("id")) is not str:
         raise StoreError(f"{where()}: id must be a string")
-    return label, {c.name: encode(c, node.get(c.name), where) for c in cols}
+    row: Row = {}
+    for name, col, as_is in _node_spec(label):  # encode() only when needed, as for relationships
+        v = node.get(name)
+        row[name] = v if v is None or type(v) in as_is else encode(col, v, where)
+    return label, row
 
 
 def stored_edge(edge: Mapping[str, Any], labels: Mapping[str, NodeLabel]) -> tuple[RelGroup, EdgeKey, Row]:
@@ -147,7 +157,8 @@ def stored_edge(edge: Mapping[str, Any], labels: Mapping[str, NodeLabel]) -> tup
     def where() -> str:
         return f"edge {edge.get('source')!r} -{edge.get('type')}-> {edge.get('target')!r}"
 
-    rel = _RELS.get(edge.get("type"))  # type: ignore[arg-type]
+    kind: Any = edge.get("type")
+    rel = _RELS.get(kind)
     src, tgt = labels.get(edge.get("source")), labels.get(edge.get("target"))  # type: ignore[arg-type]
     if rel is None or src is None or tgt is None:
         raise StoreError(f"{where()}: unknown type, or an endpoint that is not among the graph's nodes")
@@ -166,7 +177,7 @@ def stored_edge(edge: Mapping[str, Any], labels: Mapping[str, NodeLabel]) -> tup
     for name, col, as_is in _EDGE_SPEC:  # the hot loop of a load: encode() only when needed
         v = edge.get(name)
         row[name] = v if v is None or type(v) in as_is else encode(col, v, where)
-    return group, (edge["source"], rel.value, edge["target"], doc), row
+    return group, (edge["source"], kind, edge["target"], doc), row  # kind == rel.value
 
 
 def node_record(label: NodeLabel, row: Row) -> Row:

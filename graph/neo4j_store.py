@@ -22,7 +22,7 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
 from graph.cypher_store import CypherStore, LoadPlan, Row, StoreError, delete_edges_query, delete_nodes_query
-from graph.ddl import edge_columns, node_columns
+from graph.ddl import edge_columns, node_columns, quote
 from ontology.enums import NodeLabel
 from ontology.schema import identifier
 
@@ -73,23 +73,11 @@ def _constraint_name(label: NodeLabel) -> str:
     return f"mecfs_kg_{label.value.lower()}_id"
 
 
-def _node_rows(label: NodeLabel, rows: list[Row]) -> list[Row]:
-    """Every column, nulls included: ``SET n += row.props`` removes a property that became null."""
-    names = [c.name for c in node_columns(label)]
-    return [{"id": r["id"], "props": {k: r.get(k) for k in names}} for r in rows]
-
-
-def _edge_rows(rows: list[Row]) -> list[Row]:
-    names = [c.name for c in edge_columns()]
-    return [
-        {
-            "source": r["source"],
-            "target": r["target"],
-            "source_doc": r["source_doc"],
-            "props": {k: r.get(k) for k in names},
-        }
-        for r in rows
-    ]
+def _set_clause(var: str, names: list[str]) -> str:
+    """``SET`` of each named property from ``row`` (a null removes it), so the loaders' ``MERGE`` is not
+    followed by ``SET x += map``: a map could hold the merge key, so the planner would insert an Eager
+    step that holds every row of the batch before writing (about a fifth of a load's server time)."""
+    return ", ".join(f"{var}.{quote(n)} = row.{quote(n)}" for n in names)
 
 
 class Neo4jStore(CypherStore):
@@ -172,11 +160,13 @@ class Neo4jStore(CypherStore):
             self._write_batches(delete_nodes_query(label), [{"id": i} for i in ids])
         for label in NodeLabel:
             rows = plan.create_nodes.get(label, []) + plan.update_nodes.get(label, [])
-            if rows:
+            if rows:  # rows are the plan's: every column, nulls included (a null removes the property)
+                names = [c.name for c in node_columns(label) if c.name != "id"]
                 self._write_batches(
-                    f"UNWIND $rows AS row MERGE (n:{identifier(label)} {{id: row.id}}) SET n += row.props",
-                    _node_rows(label, rows),
+                    f"UNWIND $rows AS row MERGE (n:{identifier(label)} {{id: row.id}}) SET {_set_clause('n', names)}",
+                    rows,
                 )
+        settable = [c.name for c in edge_columns() if c.name != "source_doc"]
         groups = {*plan.create_edges, *plan.update_edges}
         for group in sorted(groups):
             rel, src, tgt = group
@@ -184,6 +174,6 @@ class Neo4jStore(CypherStore):
             self._write_batches(
                 f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}}) "
                 f"MATCH (b:{identifier(tgt)} {{id: row.target}}) "
-                f"MERGE (a)-[r:{identifier(rel)} {{source_doc: row.source_doc}}]->(b) SET r += row.props",
-                _edge_rows(rows),
+                f"MERGE (a)-[r:{identifier(rel)} {{source_doc: row.source_doc}}]->(b) SET {_set_clause('r', settable)}",
+                rows,
             )

@@ -1,10 +1,22 @@
-// Why: enumerating every walk explodes through hub nodes; LadybugDB's `* SHORTEST` runs one
-// breadth-first search and returns one shortest path per node it reaches. The `WITH m` before it
-// keeps the search starting from the matched mechanism only.
+// Why: LadybugDB's recursive join costs several ms even for one hop (it reads the properties of the
+// nodes it reaches by scanning every node table), while fixed-length hops cost well under one. So
+// depth 1 is one hop; depth 2 walks two hops, where a walk that comes back to m (m-a-m) is how a
+// neighbour a shows up at distance 1 and any other walk end b is at distance 2 (or 1, if b is also a
+// neighbour: min() keeps the smaller); depth 3 keeps the breadth-first `* SHORTEST`, which beats
+// the million three-hop walks from a hub. The depth is written as a constant in each OPTIONAL MATCH
+// condition: the planner drops a branch whose condition is a false constant (a $parameter there
+// would still run it). The `WITH m` keeps every search starting from the matched mechanism only.
 MATCH (m:Mechanism)
 WHERE m.id = $mechanism OR toLower(m.name) = toLower($mechanism) OR $mechanism IN m.aliases
 WITH m
-MATCH p = (m)-[* SHORTEST 1..{{depth}}]-(n)
-WHERE n.id <> m.id
-RETURN n.id AS id, n.label AS label, n.name AS name, min(length(p)) AS distance
+OPTIONAL MATCH (m)-[]-(n) WHERE {{depth}} = 1
+OPTIONAL MATCH (m)-[]-(a)-[]-(b) WHERE {{depth}} = 2
+OPTIONAL MATCH p = (m)-[* SHORTEST 1..{{depth}}]-(c) WHERE {{depth}} = 3
+WITH m,
+     CASE WHEN {{depth}} = 1 THEN n.id WHEN {{depth}} = 3 THEN c.id WHEN b = m THEN a.id ELSE b.id END AS id,
+     CASE WHEN {{depth}} = 1 THEN n.label WHEN {{depth}} = 3 THEN c.label WHEN b = m THEN a.label ELSE b.label END AS label,
+     CASE WHEN {{depth}} = 1 THEN n.name WHEN {{depth}} = 3 THEN c.name WHEN b = m THEN a.name ELSE b.name END AS name,
+     CASE WHEN {{depth}} = 1 THEN 1 WHEN {{depth}} = 3 THEN length(p) WHEN b = m THEN 1 ELSE 2 END AS d
+WHERE id IS NOT NULL AND id <> m.id
+RETURN id, label, name, min(d) AS distance
 ORDER BY distance, id
