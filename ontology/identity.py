@@ -47,6 +47,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str, max_len: int = 80) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return slug[:max_len].rstrip("-") or "x"
