@@ -36,9 +36,10 @@ from typing import Any
 import networkx as nx
 
 from graph.build import build_graph
-from graph.cypher_store import CypherStore, Snapshot, plan_load
+from graph.cypher_store import CypherStore
 from graph.jsonio import to_data
 from graph.ladybug_store import LadybugStore
+from graph.load_plan import EDGE_FIELDS, Snapshot, as_rows, node_fields, plan_load
 from graph.named_queries import load_queries
 from ontology.schema import identifier
 
@@ -106,14 +107,14 @@ def naive_load(store: Any, data: dict[str, Any]) -> int:
     plan = plan_load(Snapshot(), data)
     count = 0
     with store._driver.session(database=store.config.database) as session:  # the same connection settings
-        for label, rows in plan.create_nodes.items():
-            for row in rows:
+        for label, records in plan.create_nodes.items():
+            for row in as_rows(node_fields(label), records):
                 session.run(
                     f"MERGE (n:{identifier(label)} {{id: $id}}) SET n += $props", id=row["id"], props=row
                 ).consume()
                 count += 1
-        for (rel, src, tgt), rows in plan.create_edges.items():
-            for row in rows:
+        for (rel, src, tgt), records in plan.create_edges.items():
+            for row in as_rows(EDGE_FIELDS, records):
                 props = {k: v for k, v in row.items() if k not in ("source", "target")}
                 session.run(
                     f"MATCH (a:{identifier(src)} {{id: $s}}) MATCH (b:{identifier(tgt)} {{id: $t}}) "

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
-from operator import itemgetter
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
 import ladybug
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from graph.cypher_store import CypherStore, LoadPlan, Row, StoreError, delete_edges_query, delete_nodes_query
+from graph.cypher_store import CypherStore, delete_edges_query, delete_nodes_query
 from graph.ddl import LADYBUG_TYPES, Column, Kind, edge_columns, node_columns, quote, schema_ddl
+from graph.load_plan import EDGE_FIELDS, LoadPlan, Record, Row, StoreError, as_rows, node_fields
 from ontology.enums import NodeLabel, RelType
 from ontology.schema import identifier
 
@@ -47,6 +46,12 @@ def writes(query: str) -> bool:
 
 # Result column types whose values plain() may change (NODE[], STRUCT(...) and the like included).
 _COMPOSITE = re.compile(r"NODE|REL|STRUCT|MAP|UNION")
+# Result column types that come back through Arrow as the same Python values as row by row
+# (tests/test_cypher_stores.py checks each); results of these only and of at least ARROW_FROM rows
+# are fetched as Arrow columns: 35-40% less time from 1,000 rows on (3,982 rows of four columns:
+# about 8.5 -> 5.5 ms), while below ~100 rows Arrow's fixed cost is more than it saves.
+_ARROW_SAFE = re.compile(r"(STRING|BOOL|DOUBLE|INT64|INT32|INT16|INT8)(\[\])*")
+ARROW_FROM = 100
 
 _ARROW_TYPES: dict[Kind, pa.DataType] = {
     Kind.STRING: pa.string(),
@@ -72,9 +77,42 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _arrow_table(columns: list[tuple[str, Kind]], rows: list[Row]) -> pa.Table:
-    """Rows as an Arrow table: typed columns, real lists and nulls, nothing to escape."""
-    arrays = [pa.array(list(map(itemgetter(name), rows)), type=_ARROW_TYPES[kind]) for name, kind in columns]
+def _execute(conn: ladybug.Connection, query: str, params: Mapping[str, Any] | None) -> list[Row]:
+    try:
+        result = conn.execute(query, dict(params or {}))
+    except RuntimeError as exc:
+        raise StoreError(str(exc)) from exc
+    if isinstance(result, list):
+        for r in result:
+            r.close()
+        raise StoreError("one statement at a time, please")
+    try:
+        return rows_of(result)
+    finally:
+        result.close()
+
+
+def rows_of(result: ladybug.QueryResult, arrow_from: int = ARROW_FROM) -> list[Row]:
+    """A result's rows as dicts of plain values."""
+    names = result.get_column_names()
+    kinds = result.get_column_data_types()
+    if result.get_num_tuples() >= arrow_from and all(_ARROW_SAFE.fullmatch(k) for k in kinds):
+        columns = [column.to_pylist() for column in result.get_as_arrow(-1).columns]
+        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    # plain() only where a column can hold a node, relationship, path, struct or map: a call per
+    # value was a third of a 1,600-row neighbourhood query.
+    convert = [i for i, kind in enumerate(kinds) if _COMPOSITE.search(kind)]
+    values = cast(list[list[Any]], result.get_all())  # rows as lists: the connection is not as_dict
+    for row in values:
+        for i in convert:
+            row[i] = plain(row[i])
+    return [dict(zip(names, row, strict=True)) for row in values]
+
+
+def _arrow_table(columns: list[tuple[str, Kind]], records: list[Record]) -> pa.Table:
+    """Records as an Arrow table: typed columns, real lists and nulls, nothing to escape."""
+    values = list(zip(*records, strict=True))  # one transposition in C, then one conversion per column
+    arrays = [pa.array(v, type=_ARROW_TYPES[kind]) for v, (_, kind) in zip(values, columns, strict=True)]
     return pa.table(arrays, names=[name for name, _ in columns])
 
 
@@ -96,38 +134,27 @@ class LadybugStore(CypherStore):
         except RuntimeError as exc:
             raise StoreError(f"cannot open {path}: {exc} (another process may be using it)") from exc
         self._conn = ladybug.Connection(self._db)
+        # Reads run on one thread: with two (the default on this 2-core machine) the engine's
+        # scheduling costs more than it saves on these small queries. Engine p50 on the 10k graph:
+        # neighbourhood depth 1 3.0 -> 1.7 ms, null_results 0.95 -> 0.38 ms, researchers_working_on
+        # 12.8 -> 6.3 ms; the heaviest (depth 3, shortest_path) within 10% either way.
+        self._reader = ladybug.Connection(self._db, num_threads=1)
 
     def close(self) -> None:
+        self._reader.close()
         self._conn.close()
         self._db.close()
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        try:
-            result = self._conn.execute(query, dict(params or {}))
-        except RuntimeError as exc:
-            raise StoreError(str(exc)) from exc
-        if isinstance(result, list):
-            for r in result:
-                r.close()
-            raise StoreError("one statement at a time, please")
-        names = result.get_column_names()
-        # plain() only where a column can hold a node, relationship, path, struct or map: a call per
-        # value was a third of a 1,600-row neighbourhood query.
-        convert = [i for i, kind in enumerate(result.get_column_data_types()) if _COMPOSITE.search(kind)]
-        values = cast(list[list[Any]], result.get_all())  # rows as lists: the connection is not as_dict
-        result.close()
-        for row in values:
-            for i in convert:
-                row[i] = plain(row[i])
-        return [dict(zip(names, row, strict=True)) for row in values]
+        return _execute(self._conn, query, params)
 
     def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         if writes(query):
             raise StoreError("this statement writes; allow writing explicitly (mecfs-kg cypher --write)")
-        return self.run(query, params)
+        return _execute(self._reader, query, params)
 
-    def read_table(self, query: str) -> list[Row]:
-        """Through Arrow: about twice as fast as row by row for the snapshot's tens of thousands of rows."""
+    def read_records(self, query: str) -> list[Record]:
+        """Through Arrow, a column at a time: several times faster than row by row for the snapshot."""
         if writes(query):
             raise StoreError("this statement writes")
         try:
@@ -135,9 +162,9 @@ class LadybugStore(CypherStore):
         except RuntimeError as exc:
             raise StoreError(str(exc)) from exc
         assert not isinstance(result, list)
-        rows: list[Row] = result.get_as_arrow().to_pylist()
+        table = result.get_as_arrow()
         result.close()
-        return rows
+        return list(zip(*(column.to_pylist() for column in table.columns), strict=True))
 
     def ensure_schema(self) -> None:
         tables = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
@@ -164,6 +191,10 @@ class LadybugStore(CypherStore):
         self.ensure_schema()
 
     def apply(self, plan: LoadPlan) -> None:
+        """One transaction, every statement on this thread. The engine takes the GIL back many times
+        while it copies an Arrow table, so Python work on another thread at the same time (planning,
+        building the next table) made the copies three to four times slower; one after the other
+        is faster, now that the tables take a tenth of the copy time to build."""
         self.run("BEGIN TRANSACTION")
         try:
             self._apply(plan)
@@ -174,78 +205,35 @@ class LadybugStore(CypherStore):
         self.run("COMMIT")
 
     def _apply(self, plan: LoadPlan) -> None:
-        with _InOrder(self.run) as steps:
-            for group, rows in plan.delete_edges.items():
-                steps.batched(delete_edges_query(group), rows)
-            for label, ids in plan.delete_nodes.items():
-                steps.batched(delete_nodes_query(label), [{"id": i} for i in ids])
-            for label, rows in plan.create_nodes.items():
-                table = _arrow_table([(c.name, c.kind) for c in node_columns(label)], rows)
-                steps.submit(f"COPY {identifier(label)} FROM $rows", {"rows": table})
-            for label, rows in plan.update_nodes.items():
-                steps.batched(
-                    f"UNWIND $rows AS row MATCH (n:{identifier(label)} {{id: row.id}}) "
-                    f"SET {_set_clause('n', node_columns(label)[1:])}",
-                    rows,
-                )
-            columns = [("source", Kind.STRING), ("target", Kind.STRING), *((c.name, c.kind) for c in edge_columns())]
-            for (rel, src, tgt), rows in plan.create_edges.items():
-                # from/to name node tables: enum members, never data
-                steps.submit(
-                    f"COPY {identifier(rel)} FROM $rows (from='{src.value}', to='{tgt.value}')",
-                    {"rows": _arrow_table(columns, rows)},
-                )
-            settable = [c for c in edge_columns() if c.name != "source_doc"]
-            for (rel, src, tgt), rows in plan.update_edges.items():
-                steps.batched(
-                    f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}})-[e:{identifier(rel)}]->"
-                    f"(b:{identifier(tgt)} {{id: row.target}}) WHERE e.source_doc = row.source_doc "
-                    f"SET {_set_clause('e', settable)}",
-                    rows,
-                )
+        for group, rows in plan.delete_edges.items():
+            self._batched(delete_edges_query(group), rows)
+        for label, ids in plan.delete_nodes.items():
+            self._batched(delete_nodes_query(label), [{"id": i} for i in ids])
+        for label, records in plan.create_nodes.items():
+            table = _arrow_table([(c.name, c.kind) for c in node_columns(label)], records)
+            self.run(f"COPY {identifier(label)} FROM $rows", {"rows": table})
+        for label, records in plan.update_nodes.items():
+            self._batched(
+                f"UNWIND $rows AS row MATCH (n:{identifier(label)} {{id: row.id}}) "
+                f"SET {_set_clause('n', node_columns(label)[1:])}",
+                as_rows(node_fields(label), records),
+            )
+        columns = [("source", Kind.STRING), ("target", Kind.STRING), *((c.name, c.kind) for c in edge_columns())]
+        for (rel, src, tgt), records in plan.create_edges.items():
+            # from/to name node tables: enum members, never data
+            self.run(
+                f"COPY {identifier(rel)} FROM $rows (from='{src.value}', to='{tgt.value}')",
+                {"rows": _arrow_table(columns, records)},
+            )
+        settable = [c for c in edge_columns() if c.name != "source_doc"]
+        for (rel, src, tgt), records in plan.update_edges.items():
+            self._batched(
+                f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}})-[e:{identifier(rel)}]->"
+                f"(b:{identifier(tgt)} {{id: row.target}}) WHERE e.source_doc = row.source_doc "
+                f"SET {_set_clause('e', settable)}",
+                as_rows(EDGE_FIELDS, records),
+            )
 
-
-class _InOrder:
-    """A load's statements, run one after another on a worker thread while this thread prepares the
-    next one's rows: the engine releases the GIL while it executes, so building an Arrow table and
-    copying the previous one overlap (each about a third of a load into an empty database).
-
-    After a failure nothing more runs (the transaction is being rolled back, and later statements
-    must not run outside it); leaving the ``with`` block waits for the rest and raises the failure.
-    """
-
-    def __init__(self, run: Callable[[str, Mapping[str, Any] | None], list[Row]]) -> None:
-        self._run = run
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ladybug-load")
-        self._pending: list[Future[None]] = []
-        self._stop = False
-
-    def submit(self, statement: str, params: Mapping[str, Any] | None = None) -> None:
-        self._pending.append(self._pool.submit(self._step, statement, params))
-
-    def batched(self, statement: str, rows: list[Row]) -> None:
+    def _batched(self, statement: str, rows: list[Row]) -> None:
         for i in range(0, len(rows), UPDATE_BATCH):
-            self.submit(statement, {"rows": rows[i : i + UPDATE_BATCH]})
-
-    def _step(self, statement: str, params: Mapping[str, Any] | None) -> None:
-        if self._stop:
-            return
-        try:
-            self._run(statement, params)
-        except BaseException:
-            self._stop = True
-            raise
-
-    def __enter__(self) -> _InOrder:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
-        if exc_type is not None:
-            self._stop = True
-        try:
-            if exc_type is None:
-                for future in self._pending:
-                    future.result()
-        finally:
-            self._stop = True
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self.run(statement, {"rows": rows[i : i + UPDATE_BATCH]})

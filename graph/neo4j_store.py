@@ -21,8 +21,9 @@ import neo4j
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
-from graph.cypher_store import CypherStore, LoadPlan, Row, StoreError, delete_edges_query, delete_nodes_query
+from graph.cypher_store import CypherStore, delete_edges_query, delete_nodes_query
 from graph.ddl import edge_columns, node_columns, quote
+from graph.load_plan import EDGE_FIELDS, LoadPlan, Row, StoreError, as_rows, node_fields
 from ontology.enums import NodeLabel
 from ontology.schema import identifier
 
@@ -159,18 +160,18 @@ class Neo4jStore(CypherStore):
         for label, ids in plan.delete_nodes.items():
             self._write_batches(delete_nodes_query(label), [{"id": i} for i in ids])
         for label in NodeLabel:
-            rows = plan.create_nodes.get(label, []) + plan.update_nodes.get(label, [])
-            if rows:  # rows are the plan's: every column, nulls included (a null removes the property)
+            records = plan.create_nodes.get(label, []) + plan.update_nodes.get(label, [])
+            if records:  # the plan's records: every column, nulls included (a null removes the property)
                 names = [c.name for c in node_columns(label) if c.name != "id"]
                 self._write_batches(
                     f"UNWIND $rows AS row MERGE (n:{identifier(label)} {{id: row.id}}) SET {_set_clause('n', names)}",
-                    rows,
+                    as_rows(node_fields(label), records),
                 )
         settable = [c.name for c in edge_columns() if c.name != "source_doc"]
         groups = {*plan.create_edges, *plan.update_edges}
         for group in sorted(groups):
             rel, src, tgt = group
-            rows = plan.create_edges.get(group, []) + plan.update_edges.get(group, [])
+            rows = as_rows(EDGE_FIELDS, plan.create_edges.get(group, []) + plan.update_edges.get(group, []))
             self._write_batches(
                 f"UNWIND $rows AS row MATCH (a:{identifier(src)} {{id: row.source}}) "
                 f"MATCH (b:{identifier(tgt)} {{id: row.target}}) "

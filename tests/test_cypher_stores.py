@@ -258,3 +258,31 @@ def test_the_embedded_database_lives_in_the_store_directory(tmp_path: Path) -> N
             store.cypher("MATCH (n:Drug) DETACH DELETE n")
     ds.wipe()
     assert not embedded_path(ds.root).exists()
+
+
+def test_large_embedded_results_come_back_as_they_do_row_by_row(tmp_path: Path) -> None:
+    import ladybug
+
+    from graph.ladybug_store import _ARROW_SAFE, rows_of
+
+    query = (
+        "UNWIND range(1, 300) AS i RETURN i AS n, CAST(i AS INT32) AS n32, CAST(i AS INT16) AS n16, "
+        "CAST(i % 100 AS INT8) AS n8, i / 7.0 AS x, i % 2 = 0 AS b, "
+        "CASE WHEN i % 5 = 0 THEN NULL ELSE 'Ø \"q\" \\\\ 😀 ' + CAST(i AS STRING) END AS s, "
+        "CASE WHEN i % 3 = 0 THEN NULL ELSE [CAST(i AS STRING), ''] END AS l, [i, i + 1] AS li"
+    )
+    db = ladybug.Database(str(tmp_path / "rows.lbug"))
+    conn = ladybug.Connection(db)
+    try:
+        by_arrow, by_row = conn.execute(query), conn.execute(query)
+        assert not isinstance(by_arrow, list) and not isinstance(by_row, list)
+        kinds = by_arrow.get_column_data_types()
+        assert all(_ARROW_SAFE.fullmatch(k) for k in kinds), kinds  # else the Arrow path is not tested
+        assert set(kinds) >= {"INT64", "INT32", "INT16", "INT8", "DOUBLE", "BOOL", "STRING", "STRING[]", "INT64[]"}
+        rows = rows_of(by_arrow, arrow_from=1)
+        assert rows == rows_of(by_row, arrow_from=10**9)
+        assert len(rows) == 300 and rows[4]["s"] is None and rows[0]["s"] == 'Ø "q" \\ 😀 1'
+        assert [type(v) for v in rows[0].values()] == [int, int, int, int, float, bool, str, list, list]
+    finally:
+        conn.close()
+        db.close()
