@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.builder import DocBuilder
 from loaders.matcher import vocabulary_matcher
-from loaders.people import CREDENTIALS, institutions_in
-from ontology.enums import NodeLabel
+from loaders.people import CREDENTIALS, Hit, institutions_in
+from ontology.enums import NodeLabel, RelType, Section
 from ontology.model import NodeBase
-
-Hit = tuple[int, int, NodeBase, bool]  # (start, end, researcher, introduced here)
 
 _APPOSITIVE = re.compile(
     # not the sentence's verb: "X, MD, was among the leaders of ..." says nothing about where X works
@@ -57,7 +56,7 @@ class Affiliation:
     person: NodeBase
     surface: str
     vocab_id: str | None
-    rule: str
+    form: str  # which of the forms above: appositive, role_before, title, run_from
 
 
 def affiliations_in(text: str, hits: list[Hit]) -> list[Affiliation]:
@@ -71,14 +70,28 @@ def affiliations_in(text: str, hits: list[Hit]) -> list[Affiliation]:
         after = rest[cred.end() :] if cred else rest
         if _APPOSITIVE.match(after):
             after = _APPOSITIVE_END.split(after)[0]
-            out += [Affiliation(person, s, v, "news.appositive.affiliation") for s, v in institutions_in(after)]
+            out += [Affiliation(person, s, v, "appositive") for s, v in institutions_in(after)]
         role = _ROLE_BEFORE.search(text, 0, start)
         if role:
             spans = institutions_in(role["span"])
-            out += [Affiliation(person, s, v, "news.role_before.affiliation") for s, v in spans]
+            out += [Affiliation(person, s, v, "role_before") for s, v in spans]
     out += _titled(text, hits)
     out += _run_from(text, hits)
     return out
+
+
+def add_affiliations(
+    b: DocBuilder, text: str, hits: list[Hit], evidence: str, line: int, section: Section, source: str, conf: float
+) -> None:
+    """AFFILIATED_WITH edges for the sentence ``text`` (rule ``<source>.<form>.affiliation``); an
+    institution the vocabularies lack is a candidate node, 0.3 less sure."""
+    for aff in affiliations_in(text, hits):
+        if aff.vocab_id:
+            inst, c = b.term(NodeLabel.INSTITUTION, aff.vocab_id, aff.surface), conf
+        else:
+            inst, c = b.candidate(NodeLabel.INSTITUTION, aff.surface), conf - 0.3
+        rule = f"{source}.{aff.form}.affiliation"
+        b.edge(RelType.AFFILIATED_WITH, aff.person, inst, evidence, line, section, rule, c)
 
 
 def _titled(text: str, hits: list[Hit]) -> list[Affiliation]:
@@ -96,7 +109,7 @@ def _titled(text: str, hits: list[Hit]) -> list[Affiliation]:
                 continue
             words = gap.removeprefix("'s").split()
             if gap[:1] in (" ", "'") and all(w.lower().rstrip(",") in _TITLE_WORDS for w in words):
-                out.append(Affiliation(person, surface, vocab_id, "news.title.affiliation"))
+                out.append(Affiliation(person, surface, vocab_id, "title"))
     return out
 
 
@@ -109,7 +122,7 @@ def _run_from(text: str, hits: list[Hit]) -> list[Affiliation]:
             continue
         found = institutions_in(m["inst"])
         out += [
-            Affiliation(person, surface, vocab_id, "news.run_from.affiliation")
+            Affiliation(person, surface, vocab_id, "run_from")
             for person in _coordinated(text, hits, m.start("who"))
             for surface, vocab_id in found
         ]

@@ -35,7 +35,6 @@ from ontology.identity import (
     node_id,
     normalize_doi,
     parse_person,
-    researcher_key,
     same_person,
     study_id,
 )
@@ -228,15 +227,7 @@ def _authors(b: DocBuilder, entry: _Entry, study: NodeBase, header_line: str) ->
         listed += [(p, entry.bib_line, Section.BIBTEX, entry.bib_text) for p in entry.bib_authors]
     for person, line, section, sentence in listed:
         same = next((n.id for other, n in seen if same_person(person, other)), None)
-        node = b.add(
-            Researcher(
-                id=same or researcher_key(person),
-                name=person.display,
-                surname=person.surname,
-                given=person.given,
-                initials=person.initials,
-            )
-        )
+        node = b.add(Researcher.named(person, same))
         seen.append((person, node))
         b.edge(RelType.AUTHORED, node, study, sentence, line, section, f"atlas.{section}.author", 0.95)
     return seen

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loaders.affiliations import affiliations_in
+from loaders.affiliations import add_affiliations
 from loaders.builder import DocBuilder
-from loaders.leaders import Hit, named_leaders
-from loaders.people import find_introductions
-from ontology.enums import NodeLabel, RelType, Section
-from ontology.identity import PersonName, fold, researcher_key, same_person
+from loaders.leaders import named_leaders
+from loaders.people import Hit, find_introductions
+from ontology.enums import RelType, Section
+from ontology.identity import PersonName, fold, same_person
 from ontology.model import NodeBase, Researcher
 
 Prose = tuple[str, str, int, Section]  # (sentence, its typographically folded text, line, section)
@@ -30,15 +30,7 @@ def prose_people(
         hits = _hits(b, people, folded)
         if not hits:
             continue
-        for aff in affiliations_in(folded, hits):
-            inst = (
-                b.term(NodeLabel.INSTITUTION, aff.vocab_id, aff.surface)
-                if aff.vocab_id
-                else b.candidate(NodeLabel.INSTITUTION, aff.surface)
-            )
-            conf = 0.85 if aff.vocab_id else 0.55
-            rule = aff.rule.replace("news.", "atlas.")
-            b.edge(RelType.AFFILIATED_WITH, aff.person, inst, text, line, section, rule, conf)
+        add_affiliations(b, folded, hits, text, line, section, "atlas", 0.85)
         for person, rule, conf in named_leaders(folded, hits):
             for node in led:
                 b.edge(RelType.LED_BY, node, person, text, line, section, f"atlas.{rule}", conf - 0.05)
@@ -77,10 +69,6 @@ def _person(b: DocBuilder, people: list[tuple[PersonName, NodeBase]], name: Pers
     for known, node in people:
         if same_person(name, known) or fold(known.surname) == fold(name.surname):
             return node
-    node = b.add(
-        Researcher(
-            id=researcher_key(name), name=name.display, surname=name.surname, given=name.given, initials=name.initials
-        )
-    )
+    node = b.add(Researcher.named(name))
     people.append((name, node))
     return node

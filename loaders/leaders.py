@@ -1,15 +1,15 @@
 """Who leads a study or trial, in the words writers use ("led by X", "X's team", "principal
 investigator X", "X, who leads the trial", "its principal investigators were X, Y and Z").
 
-Shared by the atlas and news loaders; ``Hit`` is a person found in a sentence.
+Shared by the atlas and news loaders.
 """
 
 from __future__ import annotations
 
+from loaders.people import Hit
 from loaders.text import CaselessPattern
 from ontology.model import NodeBase
 
-Hit = tuple[int, int, NodeBase, bool]  # (start, end, researcher, introduced in this sentence)
 Leader = tuple[NodeBase, str, float]  # (researcher, rule suffix, confidence)
 
 # After a name: its credentials, "X, MD, PhD, ..."

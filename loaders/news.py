@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.affiliations import Hit, affiliations_in
+from loaders.affiliations import add_affiliations
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.news_subjects import SentenceContext, Subjects
-from loaders.people import find_introductions
+from loaders.people import Hit, find_introductions
 from loaders.rules import analyse, anaphoric_targets, node_for, studied_conditions, targets_of
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
-from ontology.identity import PersonName, node_id, researcher_key, same_person
+from ontology.identity import PersonName, node_id, same_person
 from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Researcher
 
 _I = re.IGNORECASE
@@ -106,15 +106,7 @@ class _News:
         for known, node in self.s.people:
             if same_person(name, known):
                 return node
-        node = self.b.add(
-            Researcher(
-                id=researcher_key(name),
-                name=name.display,
-                surname=name.surname,
-                given=name.given,
-                initials=name.initials,
-            )
-        )
+        node = self.b.add(Researcher.named(name))
         self.s.people.append((name, node))
         return node
 
@@ -130,16 +122,6 @@ class _News:
                 if not any(a <= m.start() < b for a, b, _, _ in hits):
                     hits.append((m.start(), m.end(), node, False))
         return sorted(hits, key=lambda h: h[0])
-
-    def affiliations(self, text: str, evidence: str, hits: list[Hit], line: int) -> None:
-        for aff in affiliations_in(text, hits):
-            inst = (
-                self.b.term(NodeLabel.INSTITUTION, aff.vocab_id, aff.surface)
-                if aff.vocab_id
-                else self.b.candidate(NodeLabel.INSTITUTION, aff.surface)
-            )
-            conf = 0.9 if aff.vocab_id else 0.6
-            self.b.edge(RelType.AFFILIATED_WITH, aff.person, inst, evidence, line, Section.BODY, aff.rule, conf)
 
     # -- sentences ----------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -167,7 +149,7 @@ class _News:
         self.s.index += 1
         a = analyse(text, quotes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
         hits = [h for h in self.people_in(a.text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
-        self.affiliations(a.text, text, hits, line)
+        add_affiliations(self.b, a.text, hits, text, line, Section.BODY, "news", 0.9)
         named = [h[2] for h in hits]
         plain = _unquoted(a.text, quotes)
         actors = named or (self.s.current if _PRONOUN.search(plain) else [])

@@ -24,6 +24,7 @@ from loaders.leaders import (
 )
 from loaders.matcher import TermRef
 from loaders.news_reports import REPORT_CUE, share_claims
+from loaders.people import Hit
 from loaders.rules import Analysis, classify_design, impaired_near, node_for, outcome_of, studied_conditions
 from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
@@ -94,8 +95,6 @@ _FINDING = CaselessPattern(
 _RESULT_WORDS = CaselessPattern(
     r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
 )
-
-Hit = tuple[int, int, NodeBase, bool]  # (start, end, researcher, introduced here)
 
 
 @dataclass

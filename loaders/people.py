@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from loaders.matcher import vocabulary_matcher
 from ontology.enums import NodeLabel
 from ontology.identity import PersonName, parse_full_name
+from ontology.model import NodeBase
 
 _CREDENTIAL = (
     r"(?:MD|PhD|DPhil|MBBS|MBChB|DO|DSc|ScD|MSc|MPH|RN|FRCP|FRACP|DrPH|PharmD|MA|BSc|MS|DNP|NP|PA-C|FRCPC|MRCP|"
@@ -44,6 +45,10 @@ _NOT_NAME = frozenset(
     "Scientific Advisory Board Committee Council Foundation Society Association Program Programme School Clinical "
     "Group Team Lab Laboratory Network Initiative Long Post Biobank Trial Study".split()
 )
+
+
+# A person named in a sentence: (start, end, researcher node, introduced in this sentence by full name).
+Hit = tuple[int, int, NodeBase, bool]
 
 
 @dataclass(frozen=True)

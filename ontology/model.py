@@ -33,6 +33,7 @@ from ontology.enums import (
     TrialFeature,
     TrialStatus,
 )
+from ontology.identity import PersonName, researcher_key
 from ontology.schema import check_endpoints
 
 NodeId = Annotated[str, Field(pattern=r"^[a-z_]+:\S+$", max_length=300)]
@@ -128,6 +129,17 @@ class Researcher(NodeBase):
     given: str | None = None
     initials: str = ""
     orcid: str | None = None
+
+    @classmethod
+    def named(cls, person: PersonName, node_id: str | None = None) -> Researcher:
+        """The node for a parsed name (its id from :func:`researcher_key` unless one is given)."""
+        return cls(
+            id=node_id or researcher_key(person),
+            name=person.display,
+            surname=person.surname,
+            given=person.given,
+            initials=person.initials,
+        )
 
 
 class Journal(NodeBase):
