@@ -417,10 +417,12 @@ class Subjects:
     def _by(self, c: SentenceContext) -> list[tuple[NodeBase, str, float]]:
         """Everyone named after 'led by' / 'run by'; "led by his team" is the person talked about."""
         leaders = [(p, "news.led_by", 0.9) for p in led_by(c.a.text, c.hits)]
+        if leaders or not c.current:
+            return leaders
         m = BY.search(c.a.text)
-        if m and not leaders and PRONOUN_GROUP.search(c.a.text[m.end() :]) and c.current:
-            leaders = [(c.current[-1], "news.led_by", 0.8)]
-        return leaders
+        if m and PRONOUN_GROUP.search(c.a.text[m.end() :]):
+            return [(c.current[-1], "news.led_by", 0.8)]
+        return []
 
     def _lead(
         self, c: SentenceContext, clause: str, start: int, study: bool = False
