@@ -67,12 +67,9 @@ def _plurals(form: str) -> list[str]:
     return [form, form + "s"]
 
 
-_HYPHEN = str.maketrans({"-": " "})
-
-
 def _unhyphen(text: str) -> str:
     """'low-dose naltrexone' and 'low dose naltrexone', 'post-COVID' and 'post COVID' match alike."""
-    return text.translate(_HYPHEN)
+    return text.replace("-", " ")
 
 
 class Matcher:

@@ -31,6 +31,8 @@ _TYPO = str.maketrans(
 
 
 def fold_typography(text: str) -> str:
+    if text.isascii():  # every character folded is outside ASCII; translate() would copy it char by char
+        return text
     return text.translate(_TYPO)
 
 
