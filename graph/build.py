@@ -22,10 +22,11 @@ import networkx as nx
 from pydantic_core import to_jsonable_python
 
 from graph.reconcile import reconcile_researchers, reconcile_studies
-from ontology.enums import Direction, Outcome, RelType, Section
+from ontology.enums import Direction, NodeLabel, Outcome, RelType, Section
 from ontology.model import Edge, Extraction, NodeBase, Researcher, Study, TermNode
 
 _EMPTY: tuple[object, ...] = (None, (), {}, "", [])
+_RECONCILED = (NodeLabel.STUDY, NodeLabel.RESEARCHER)
 
 
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
@@ -46,9 +47,15 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
                 merged.add(n, e.doc)
     edges: dict[tuple[str, str, str, str], tuple[Edge, str, str]] = {}
     for e in docs:
+        doc = e.doc
         for edge in e.edges:
-            source, target = moved.get((e.doc, edge.source), edge.source), moved.get((e.doc, edge.target), edge.target)
-            key = (source, str(edge.type), target, e.doc)
+            # Only studies and researchers are given canonical ids: skip the lookup for other endpoints.
+            source, target = edge.source, edge.target
+            if edge.source_label in _RECONCILED:
+                source = moved.get((doc, source), source)
+            if edge.target_label in _RECONCILED:
+                target = moved.get((doc, target), target)
+            key = (source, _VALUE[edge.type], target, doc)
             old = edges.get(key)
             if old is None or edge.evidence.confidence > old[0].evidence.confidence:
                 edges[key] = (edge, source, target)
@@ -57,7 +64,7 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
         G.add_node(nid, **nodes[nid].record(nid))
     for key in sorted(edges):
         edge, source, target = edges[key]
-        G.add_edge(source, target, key=f"{key[1]}|{key[3]}", **edge_record(edge, source, target))
+        G.add_edge(source, target, f"{key[1]}|{key[3]}", **edge_record(edge, source, target))
     return G
 
 
