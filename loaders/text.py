@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from loaders.prefilter import needles
+
 # One character for one character, so offsets in the folded text are offsets in the original.
 _TYPO = str.maketrans(
     {
@@ -141,25 +143,42 @@ class CaselessPattern:
     (3, 15)
     """
 
-    __slots__ = ("pattern",)
+    __slots__ = ("needles", "pattern")
 
     def __init__(self, source: str) -> None:
-        self.pattern = re.compile(_lower_pattern_source(source))
+        lowered = _lower_pattern_source(source)
+        self.pattern = re.compile(lowered)
+        # Literals one of which every match contains: most sentences have none, and a few ``in``
+        # tests are much cheaper than running the pattern at every position (loaders.prefilter).
+        self.needles = needles(lowered)
+
+    def _lowered(self, text: str) -> str | None:
+        """The lower-cased text, or None when it lacks every literal a match needs."""
+        low = lower_same_length(text)
+        if self.needles is None:
+            return low
+        for needle in self.needles:
+            if needle in low:
+                return low
+        return None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.pattern.search(lower_same_length(text), pos)
+        low = self._lowered(text)
+        return None if low is None else self.pattern.search(low, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.pattern.match(lower_same_length(text), pos)
+        low = self._lowered(text)
+        return None if low is None else self.pattern.match(low, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(lower_same_length(text))
+        low = self._lowered(text)
+        return iter(()) if low is None else self.pattern.finditer(low)
 
     def split(self, text: str) -> list[str | Any]:
         """Split the original text (not its lower-cased copy) at the pattern's matches."""
         out: list[str | Any] = []
         start = 0
-        for m in self.pattern.finditer(lower_same_length(text)):
+        for m in self.finditer(text):
             out.append(text[start : m.start()])
             start = m.end()
         out.append(text[start:])
