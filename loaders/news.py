@@ -26,6 +26,13 @@ from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Resear
 _I = re.IGNORECASE
 _DATE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})$")
 _URL_LINE = re.compile(r"(?:full article|read more|source)\b.*?(https?://\S+)", _I)
+
+
+def _url_line(line: str) -> re.Match[str] | None:
+    """A "Read more: https://..." line; the "://" test spares running the pattern on every line."""
+    return _URL_LINE.search(line) if "://" in line else None
+
+
 _PRONOUN = CaselessPattern(r"\b(?:he|she|his|her|they|their|he's|she's)\b")
 _INVESTIGATES = CaselessPattern(
     r"\b(?:studying|studied|study the|investigat\w+|examin\w+|research(?:ing)? (?:into|on)|work(?:ing)? on|"
@@ -63,7 +70,7 @@ class _News:
         self.body_start = 4 if self.date else 3
         year = re.search(r"\b((?:19|20)\d{2})\b", self.date or "")
         self.year = int(year.group(1)) if year else None
-        self.url = next((m.group(1) for ln in self.lines if (m := _URL_LINE.search(ln))), None)
+        self.url = next((m.group(1) for ln in self.lines if (m := _url_line(ln))), None)
         self.article = self.b.add(
             NewsArticle(
                 id=node_id(NodeLabel.NEWS_ARTICLE, self.title),
@@ -118,6 +125,8 @@ class _News:
                 continue
             hits.append((intro.start, intro.end, self.person(intro.name), True))
         for known, node in self.s.people:
+            if known.surname not in text:  # most sentences name few of the article's people
+                continue
             for m in re.finditer(rf"\b{re.escape(known.surname)}\b", text):
                 if not any(a <= m.start() < b for a, b, _, _ in hits):
                     hits.append((m.start(), m.end(), node, False))
@@ -127,7 +136,7 @@ class _News:
     def run(self) -> Extraction:
         for idx in range(self.body_start, len(self.lines)):
             raw = self.lines[idx].strip()
-            if not raw or _URL_LINE.search(raw):
+            if not raw or _url_line(raw):
                 continue
             folded = fold_typography(raw)
             if not re.search(r"[.!?\"')]$", folded) and len(raw.split()) < 16:

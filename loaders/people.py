@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.matcher import vocabulary_matcher
+from loaders.prefilter import may_contain, needles
 from ontology.enums import NodeLabel
 from ontology.identity import PersonName, parse_full_name
 from ontology.model import NodeBase
@@ -159,7 +160,7 @@ _OF_BEFORE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 def _institution_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start, m.end) for m in vocabulary_matcher().find(text) if m.ref(NodeLabel.INSTITUTION)]
-    return spans + [m.span() for m in INSTITUTION_PATTERN.finditer(text)]
+    return spans + [m.span() for m in _institution_matches(text)]
 
 
 _TITLE = (
@@ -181,6 +182,14 @@ INSTITUTION_PATTERN = re.compile(
     r"Laboratory)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
 )
 
+# Every match names one of "University", "Hospital", "Institute", ...: most sentences name none, and
+# the pattern, which can start at any capital, is slow to run (loaders.prefilter).
+_INSTITUTION_WORDS = needles(INSTITUTION_PATTERN.pattern)
+
+
+def _institution_matches(text: str) -> list[re.Match[str]]:
+    return list(INSTITUTION_PATTERN.finditer(text)) if may_contain(_INSTITUTION_WORDS, text) else []
+
 
 def institutions_in(span: str) -> list[tuple[str, str | None]]:
     """(surface, vocabulary id or None) for each institution named in an affiliation span.
@@ -192,7 +201,7 @@ def institutions_in(span: str) -> list[tuple[str, str | None]]:
         ref = mention.ref(NodeLabel.INSTITUTION)
         if ref is not None:
             found.append((mention.start, mention.end, mention.text, ref.term_id))
-    for m in INSTITUTION_PATTERN.finditer(span):
+    for m in _institution_matches(span):
         a, b = m.span()
         if all(b <= s or a >= e for s, e, _, _ in found):
             found.append((a, b, m.group().strip(), None))
