@@ -326,7 +326,7 @@ class _Claims:
                     drug = node_for(self.b, dref, surface)
                     self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets.implicit", 0.6)
                 continue
-            if mref.anchor and not impaired_near(a, mm):
+            if mref.anchor and not impaired_near(a, mm, mref):
                 continue
             c = conf - (0.15 if mref.anchor else 0.0)
             self._edge(RelType.PROPOSES, self.study, node_for(self.b, mref, mm.text), s, "atlas.proposes", c)

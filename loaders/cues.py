@@ -108,7 +108,9 @@ IMPAIRMENT_CUE = CaselessPattern(
     r"\b(?:problem|dysfunction|dysfunctional|impair\w*|damag\w*|abnormal\w*|defect\w*|deficien\w*|weak\w*|"
     r"shifted|altered|less|poor\w*|slow\w*|stayed low|too little|"
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
-    r"loss|doesn't work|does not work|not work properly|malfunction\w*|restor\w*|compromised)\b"
+    r"loss|doesn't work|does not work|not work properly|not working|malfunction\w*|restor\w*|compromised|"
+    r"disturb\w*|fragment\w*|broken|strained|faulty|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
+    r"fewer|deplet\w*)\b"
 )
 
 # Negated existence right before a mention: "no evidence of X", "did not find X".
@@ -116,6 +118,12 @@ NEGATION_BEFORE = CaselessPattern(
     r"(?:\bno (?:\w+ ){0,2}?(?:evidence|sign|signs|indication)s? (?:of|for)|\bnot (?:find|found|detect|"
     r"observe|show)|\bfound no|\bnor|\bneither|\bruled out|\babsence of|\black of evidence|"
     r"\bwithout (?:evidence of)?)\s+(?:\w+[\s-]+){0,3}$"
+)
+
+# The start of a denial whose list may run on ("no sign of A, of B or of C"): see Analysis.negated.
+NEGATION_HEAD = CaselessPattern(
+    r"\b(?:no (?:\w+ ){0,2}?(?:evidence|sign|signs|indication)s? (?:of|for)|not (?:find|found|detect|observe|show)|"
+    r"found no|ruled out|absence of|lack of evidence (?:of|for))\b"
 )
 
 # The people a condition is about: "50 women with ME/CFS", "people with long COVID", "ME/CFS patients".

@@ -393,7 +393,8 @@ class Subjects:
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
         if isinstance(s.node, Study):
             for m, ref in c.a.of(NodeLabel.MECHANISM):
-                if not c.a.negated(m) and not (ref.anchor and not impaired_near(c.a, m)) and not c.a.described_by(m):
+                unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
+                if not c.a.negated(m) and not unimpaired and not c.a.described_by(m):
                     b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
         lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
         leaders = self._by(c) or ([lead] if lead else [])

@@ -93,7 +93,24 @@ class Analysis:
         return self.text[m.end : m.end + chars]
 
     def negated(self, m: Mention) -> bool:
-        return bool(cues.NEGATION_BEFORE.search(self.before(m)))
+        """Denied where it is named, or a later item of a denied list ("no sign of A, of B or of C")."""
+        before = self.before(m, 160)
+        if cues.NEGATION_BEFORE.search(before[-80:]):
+            return True
+        heads = list(cues.NEGATION_HEAD.finditer(before))
+        if not heads:
+            return False
+        rest = before[heads[-1].end() :]
+        return bool(_LIST_SEPARATOR.search(rest)) and len(rest.split()) <= 14 and not _CLAUSE_WORD.search(rest)
+
+
+# A denied list runs on through ", of B", " or C", "nor D" until a new clause starts.
+_LIST_SEPARATOR = re.compile(r",|\b(?:or|and|nor)\b")
+_CLAUSE_WORD = re.compile(
+    r"[;:()]|\b(?:but|was|were|is|are|had|has|have|while|whereas|however|although|though|which|that|who|"
+    r"showed|found|suggest\w*|reported)\b",
+    re.IGNORECASE,
+)
 
 
 def candidate_ref(label: NodeLabel, name: str) -> TermRef:
@@ -107,7 +124,7 @@ def is_candidate(ref: TermRef) -> bool:
 def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analysis:
     """Find mentions in a sentence. ``quotes`` are spans (in this sentence) of quoted speech."""
     text = fold_typography(sentence)
-    mentions = vocabulary_matcher().find(text)
+    mentions = [x for x in (_with_cued_anchors(text, m) for m in vocabulary_matcher().find(text)) if x]
     taken = [(m.start, m.end) for m in mentions]
 
     def free(a: int, b: int) -> bool:
@@ -141,13 +158,43 @@ def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analy
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|:")
 
 
-def impaired_near(a: Analysis, m: Mention) -> bool:
+_ONSET_BETWEEN = re.compile(r"\b(?:after|following|since|from|before|during)\b", re.IGNORECASE)
+
+
+def impaired_near(a: Analysis, m: Mention, ref: TermRef | None = None) -> bool:
     """Is something said to be wrong within the clause of ``m`` (for anchors such as "mitochondria")?"""
-    breaks = [x.end() for x in _CLAUSE_BREAK.finditer(a.text, 0, m.start)]
+    return _impaired(a.text, m, ref)
+
+
+def _impaired(text: str, m: Mention, ref: TermRef | None) -> bool:
+    """A term with its own anchor cue ("persist" for the virus of viral persistence) needs that cue within
+    a few words of the anchor, with no time word between: "the virus persists in tissue" counts,
+    "symptoms persisted after the virus cleared" does not."""
+    breaks = [x.end() for x in _CLAUSE_BREAK.finditer(text, 0, m.start)]
     start = breaks[-1] if breaks else 0
-    nxt = _CLAUSE_BREAK.search(a.text, m.end)
-    end = nxt.start() if nxt else len(a.text)
-    return bool(cues.IMPAIRMENT_CUE.search(a.text[start:end]))
+    nxt = _CLAUSE_BREAK.search(text, m.end)
+    end = nxt.start() if nxt else len(text)
+    cue = vocabulary_matcher().anchor_cues.get(ref.term_id) if ref is not None else None
+    if cue is None:
+        return bool(cues.IMPAIRMENT_CUE.search(text[start:end]))
+    lo, hi = max(start, m.start - _CUE_REACH), min(end, m.end + _CUE_REACH)
+    for c in cue.finditer(text, lo, hi):
+        between = text[c.end() : m.start] if c.start() < m.start else text[m.end : c.start()]
+        if not _ONSET_BETWEEN.search(between):
+            return True
+    return False
+
+
+def _with_cued_anchors(text: str, m: Mention) -> Mention | None:
+    """Drop the refs of anchors whose own cue is not near: such an anchor ("virus") names nothing alone."""
+    cued = vocabulary_matcher().anchor_cues
+    refs = tuple(r for r in m.refs if not (r.anchor and r.term_id in cued and not _impaired(text, m, r)))
+    if len(refs) == len(m.refs):
+        return m
+    return Mention(m.start, m.end, m.text, refs) if refs else None
+
+
+_CUE_REACH = 40  # characters: about six words
 
 
 def drug_segment(a: Analysis, drug: Mention) -> str:

@@ -335,3 +335,54 @@ def test_news_trial_named_first_without_its_phase_is_one_trial() -> None:
     )
     phases = sorted((t.id.split("-")[0], t.phase or "-") for t in e.nodes if isinstance(t, Trial))
     assert phases == [("trial:aer002", "2"), ("trial:daratumumab", "-"), ("trial:daratumumab", "2")]
+
+
+def _proposed(p1: str) -> set[str]:
+    text = atlas("Doe, Jane · Frontiers in immunology · 2022 · DOI", p1, "It matters.", "It does not prove much.")
+    return {t for _, t in edges(load_text(text, "doe.txt"), RelType.PROPOSES)}
+
+
+@pytest.mark.parametrize(
+    ("p1", "mechanism", "proposed"),
+    [
+        # An anchor with its own cue: the virus must be said to persist, near it, not "after" it.
+        (
+            "The authors argue that fragments of the virus persist in gut tissue of people with long COVID.",
+            "viral-persistence",
+            True,
+        ),
+        (
+            "In 60 people with long COVID, symptoms persisted for months after SARS-CoV-2 infection.",
+            "viral-persistence",
+            False,
+        ),
+        (
+            "The review argues that the illness behaves like an autoimmune disease in a subset of patients.",
+            "autoimmunity",
+            True,
+        ),
+        (
+            "Rituximab is a drug used in autoimmune disease and was given to 30 patients with ME/CFS.",
+            "autoimmunity",
+            False,
+        ),
+        # A plural synonym also names the singular.
+        ("The authors propose an autoimmune process in a subset of people with ME/CFS.", "autoimmunity", True),
+        # The generic impairment cue, in plainer words.
+        ("Cells from 20 patients with ME/CFS had fragmented mitochondria.", "mitochondrial-dysfunction", True),
+        # A denied list keeps denying its later items, until a new clause starts.
+        (
+            "The study found no sign of persistent infection, of autoimmunity or of immune activation in "
+            "40 people with long COVID.",
+            "autoimmunity",
+            False,
+        ),
+        (
+            "There was no evidence of viral persistence, but the team reported autoimmunity in 12 of 40 patients.",
+            "autoimmunity",
+            True,
+        ),
+    ],
+)
+def test_mechanisms_in_plain_words(p1: str, mechanism: str, proposed: bool) -> None:
+    assert (f"mechanism:{mechanism}" in _proposed(p1)) is proposed
