@@ -165,7 +165,8 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         CaselessPattern(
             r"\b(?:no (?:significant |statistically significant )?(?:difference|change)s?|did not differ|"
             r"unchanged|not (?:significantly )?(?:different|altered|elevated|reduced)|similar (?:levels|to)|"
-            r"normal levels|comparable)\b"
+            r"normal levels|comparable|no more common|no less common|no different|unremarkable|matched those of|"
+            r"within (?:the )?normal range|were normal|was normal)\b"
         ),
     ),
     (
@@ -180,7 +181,7 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         CaselessPattern(
             r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|smaller|fewer|deficien\w*|downregulat\w*|"
             r"down-regulat\w*|low levels|impaired|fell|fall|falls|fallen|falling|declin\w*|shrank|drop\w*|"
-            r"blunted|weaker|poorer|loss of)\b"
+            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion)\b"
         ),
     ),
     (Direction.ALTERED, CaselessPattern(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b")),
