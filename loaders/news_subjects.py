@@ -77,8 +77,8 @@ _NAMED = re.compile(
 )
 _NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
 _CONTINUES = re.compile(
-    r"^(?:They|The (?:study|authors|researchers|team|paper|review|trial|treatment|drug|results?|investigators)"
-    r"|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
+    r"^(?:They|Their|The (?:\w+ ){0,2}(?:study|authors|researchers|team|group|paper|review|trial|treatment|drug|"
+    r"results?|investigators)|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
 )
 _OTHER = CaselessPattern(
     r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
@@ -90,7 +90,8 @@ _RESEARCH_VERB = CaselessPattern(
 )
 _FINDING = CaselessPattern(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
-    r"consistent with|pattern)\b"
+    r"consistent with|pattern|interpret\w*|argu\w*|reason\w*|propos\w*|conclu\w*|reading|explain\w*|"
+    r"hypothes\w*)\b"
 )
 _RESULT_WORDS = CaselessPattern(
     r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
@@ -328,7 +329,8 @@ class Subjects:
         """Does this sentence, which names no trial or study, go on about the last one?"""
         same_paragraph = c.line == last.line
         near = c.index - last.last_seen <= 2
-        if not near and not same_paragraph:
+        only = len(self.known) == 1 and isinstance(last.node, Study)  # one study: on about it, paragraphs later
+        if not near and not same_paragraph and not only:
             return False
         if _OTHER.match(c.a.text):
             return False
