@@ -320,12 +320,16 @@ class _Claims:
             if a.described_by(mm) or a.negated(mm) or any(mm in [t for t, _ in targets_of(a, d)] for d, _ in drugs):
                 continue
             before = a.before(mm, 30)
-            if not drugs and self.tested and (cues.TARGET_CUE.search(before) or cues.IMPLICIT_TARGET.search(before)):
-                # "clearing out B cells could quiet autoimmunity": the entry's own drugs, unnamed here
+            implicit = cues.TARGET_CUE.search(before) or cues.IMPLICIT_TARGET.search(before)
+            tests_it = cues.HYPOTHESIS_TEST.search(a.text) and not (mref.anchor and not impaired_near(a, mm, mref))
+            if self.tested and ((implicit and not drugs) or tests_it):
+                # "clearing out B cells could quiet autoimmunity", "the trial tested the idea that ...":
+                # the entry's own drugs act on it
                 for dref, surface, _ in self.tested.values():
                     drug = node_for(self.b, dref, surface)
                     self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets.implicit", 0.6)
-                continue
+                if implicit and not drugs:
+                    continue
             if mref.anchor and not impaired_near(a, mm, mref):
                 continue
             c = conf - (0.15 if mref.anchor else 0.0)

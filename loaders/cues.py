@@ -92,6 +92,14 @@ TARGET_CUE = CaselessPattern(
     r"eliminat\w*|eradicat\w*|calm\w*|damp(?:s|ed|ing)?(?: down)?|rebalanc\w*|reshap\w*|correct\w*|protect\w*|"
     r"(?:directed|aimed) against)\b"
 )
+# A trial built to test a mechanism ("designed to test the viral persistence hypothesis", "goes after viral
+# persistence", "was built on the hypothesis that ... mitochondrial dysfunction"): its drugs act on it.
+HYPOTHESIS_TEST = CaselessPattern(
+    r"\b(?:(?:test\w*|examin\w*|prob(?:e|es|ed|ing)|built on|based on|grew out of|rests? on|rested on|"
+    r"rationale)\b[^.;]{0,50}\b(?:hypothes[ie]s|idea|explanation|theory|notion|possibility|premise)|"
+    r"(?:go|goes|going|went) after|aimed at|designed to (?:target|tackle|clear|counter))\b"
+)
+
 # A sentence about the drug just named: "It is a blend of amino acids that ...", "The drug blocks zonulin".
 DRUG_ANAPHOR = CaselessPattern(
     r"^(?:it|this drug|the (?:drug|compound|antibody|treatment|medication|molecule|product|supplement|infusion|"

@@ -393,6 +393,8 @@ class Subjects:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
+        if s.drugs and cues.HYPOTHESIS_TEST.search(c.a.text):
+            self._tested_mechanisms(s, c)
         if isinstance(s.node, Study):
             for m, ref in c.a.of(NodeLabel.MECHANISM):
                 unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
@@ -412,6 +414,18 @@ class Subjects:
                     body,
                     "news.investigates.leads",
                     min(conf, 0.7),
+                )
+
+    def _tested_mechanisms(self, s: Subject, c: SentenceContext) -> None:
+        """The mechanisms a trial was built to test are what its drugs are meant to act on."""
+        for m, ref in c.a.of(NodeLabel.MECHANISM):
+            if c.a.negated(m) or c.a.described_by(m):
+                continue
+            mechanism = node_for(self.b, ref, m.text)
+            for drug_ref, surface in s.drugs.values():
+                drug = node_for(self.b, drug_ref, surface)
+                self.b.edge(
+                    RelType.TARGETS, drug, mechanism, c.text, c.line, Section.BODY, "news.targets.hypothesis", 0.7
                 )
 
     def _pending(self, s: Subject) -> Outcome:

@@ -386,3 +386,17 @@ def _proposed(p1: str) -> set[str]:
 )
 def test_mechanisms_in_plain_words(p1: str, mechanism: str, proposed: bool) -> None:
     assert (f"mechanism:{mechanism}" in _proposed(p1)) is proposed
+
+
+def test_a_trial_built_to_test_a_mechanism_targets_it_with_its_drugs() -> None:
+    e = news(
+        "A phase 2 trial of nirmatrelvir-ritonavir enrolled 100 adults with long COVID at Stanford.",
+        "The trial was designed to test the idea that fragments of the virus persist in tissues.",
+    )
+    assert ("drug:nirmatrelvir-ritonavir", "mechanism:viral-persistence") in edges(e, RelType.TARGETS)
+    # Naming a mechanism without saying the trial tests it gives no TARGETS edge.
+    e = news(
+        "A phase 2 trial of nirmatrelvir-ritonavir enrolled 100 adults with long COVID at Stanford.",
+        "The trial found that fatigue did not improve, and patients with mitochondrial dysfunction fared worst.",
+    )
+    assert not edges(e, RelType.TARGETS)
