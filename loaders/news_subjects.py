@@ -21,6 +21,7 @@ from loaders.leaders import (
     LEADER_BEFORE,
     PRONOUN_GROUP,
     led_by,
+    named_leaders,
 )
 from loaders.matcher import TermRef
 from loaders.news_reports import REPORT_CUE, share_claims
@@ -72,8 +73,9 @@ _PUBLISHED_STUDY = CaselessPattern(
 )
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _NAMED = re.compile(
-    r"\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
-    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3})\s+(?P<kind>study|cohort|project)\b"
+    # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
+    r"(?:\((?P<short>[A-Z][A-Z0-9-]{2,})\)|\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
+    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
 )
 _NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
 _CONTINUES = re.compile(
@@ -118,6 +120,12 @@ class SentenceContext:
     actors: list[NodeBase]  # named people, or the current speaker when a pronoun refers back
     current: list[NodeBase]  # who the article is talking about at this point
     year: int | None  # the article's year
+
+
+def _study_name(m: re.Match[str]) -> str | None:
+    if m["short"]:
+        return m["short"]
+    return None if m["name"].split()[0] in _NOT_NAME else m["name"]
 
 
 class Subjects:
@@ -183,11 +191,11 @@ class Subjects:
             if REPORT_CUE.search(c.a.text) and subject not in self.reports:
                 self.reports.append(subject)
             return [subject]
-        named = next((m for m in _NAMED.finditer(c.a.text) if m["name"].split()[0] not in _NOT_NAME), None)
+        named = next((n for m in _NAMED.finditer(c.a.text) if (n := _study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
             node = Study(
-                id=node_id(NodeLabel.STUDY, named["name"]),
-                name=named["name"],
+                id=node_id(NodeLabel.STUDY, named),
+                name=named,
                 design=classify_design([c.a.text]),
                 size=cues.size_of(c.a.text),
             )
@@ -402,6 +410,10 @@ class Subjects:
                     b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
         lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
         leaders = self._by(c) or ([lead] if lead else [])
+        if lead and lead[1] == "news.leader" and leaders[0] is lead:  # "X and Y run the study": Y too
+            leaders += [
+                (p, "news.leader", conf) for p, rule, conf in named_leaders(c.a.text, c.hits)[1:] if rule == "leader"
+            ]
         for person, rule, conf in leaders:
             b.edge(RelType.LED_BY, s.node, person, text, line, body, rule, conf)
             for ref, surface in s.drugs.values():
@@ -450,8 +462,11 @@ class Subjects:
         for hit_start, end, person, _ in c.hits:
             if GROUP_AFTER.match(c.a.text[end:]) or LAB_OF_BEFORE.search(c.a.text[:hit_start]):
                 return person, "news.group", 0.85
-        if PRONOUN_GROUP.search(clause) and c.current:
-            return c.current[-1], "news.group", 0.75
+        pronoun = PRONOUN_GROUP.search(clause)
+        if pronoun:  # "Paul Fisher, a professor at ..., has ...; his team's paper": the person named before
+            named = [p for s, _, p, _ in c.hits if s < start + pronoun.start()]
+            if named or c.current:
+                return (named or c.current)[-1], "news.group", 0.75
         if study:
             return None
         if c.current:

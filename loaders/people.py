@@ -25,7 +25,8 @@ _ROLE = re.compile(
     r",\s+(?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
-    r"specialist|author|who (?:leads|led|directs|heads|runs|ran))\b"
+    r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
+    r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "with Dorottya Nagy-Szakal as first author"
     r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b",
     re.IGNORECASE,
@@ -151,9 +152,19 @@ def find_introductions(text: str) -> list[Introduction]:
         if hit:
             start, raw = hit
             found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
+    # "Michael Peluso and Steven Deeks, MD, run ...": a full name joined to an introduced one by "and"
+    for intro in list(found.values()):
+        joined = _AND_BEFORE.search(text, 0, intro.start)
+        hit = _name_before(text, joined.start()) if joined else None
+        inside = hit and any(a < hit[0] + len(hit[1]) and hit[0] < b for a, b in spans)  # "King's College London and"
+        if hit and not inside and not _ARTICLE_BEFORE.search(text, 0, hit[0]):  # not "The Chronic Fatigue and ..."
+            at, raw = hit
+            found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
     return sorted(found.values(), key=lambda i: i.start)
 
 
+_AND_BEFORE = re.compile(r",?\s+and\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|of|for|from|to|in|at|and)\s+$", re.IGNORECASE)
 _OF_BEFORE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 

@@ -400,3 +400,61 @@ def test_a_trial_built_to_test_a_mechanism_targets_it_with_its_drugs() -> None:
         "The trial found that fatigue did not improve, and patients with mitochondrial dysfunction fared worst.",
     )
     assert not edges(e, RelType.TARGETS)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "study", "leaders"),
+    [
+        # a role word ending in -ologist/-ician/-scientist introduces a name; "X's group" leads the study
+        (
+            (
+                "Andrea Light, a neuroscientist at the University of Utah, studies what exertion does.",
+                "In a study published in the Journal of Internal Medicine in 2012, Light's group asked 48 patients "
+                "with chronic fatigue syndrome to exercise.",
+            ),
+            "Light et al. 2012",
+            {"Andrea Light"},
+        ),
+        # "his team's paper": the person named before the pronoun, not the first author
+        (
+            (
+                "Paul Fisher, a professor at La Trobe University, has worked on the problem for years; his team's "
+                "paper appeared in February, with Daniel Missailidis as first author.",
+            ),
+            "Missailidis et al. 2024",
+            {"Paul Fisher"},
+        ),
+        # "X and Y, MD, run the ... (ACRONYM) study": both lead the study named by its short name
+        (
+            (
+                "Michael Peluso and Steven Deeks, MD, run the Long-term Impact of Infection with Novel Coronavirus "
+                "(LIINC) study, which follows 700 people after SARS-CoV-2 infection.",
+            ),
+            "LIINC",
+            {"Michael Peluso", "Steven Deeks"},
+        ),
+        # "led by first author X": X leads; co-authors named after that do not
+        (
+            (
+                "The RESTORE ME study of oxaloacetate in 82 patients with ME/CFS was led by first author Alan Cash "
+                "of Terra Biological, with co-authors including Lucinda Bateman, MD, of the Bateman Horne Center.",
+            ),
+            "Cash et al. 2024",
+            {"Alan Cash"},
+        ),
+    ],
+)
+def test_news_study_leaders(paragraphs: tuple[str, ...], study: str, leaders: set[str]) -> None:
+    e = news(*paragraphs)
+    names = {n.id: n.name for n in e.nodes}
+    assert {names[t] for s, t in edges(e, RelType.LED_BY) if names[s] == study} == leaders
+
+
+def test_a_name_joined_by_and_is_introduced_but_not_after_an_article() -> None:
+    from loaders.people import find_introductions
+
+    said = "Michael Peluso and Steven Deeks, MD, spoke."
+    assert [i.name.display for i in find_introductions(said)] == ["Michael Peluso", "Steven Deeks"]
+    assert [i.name.display for i in find_introductions("The Chronic Fatigue and Steven Deeks, MD, spoke.")] == [
+        "Steven Deeks"
+    ]
