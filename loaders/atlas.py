@@ -247,6 +247,7 @@ class _Claims:
     def __init__(self, b: DocBuilder, study: NodeBase, design: StudyDesign) -> None:
         self.b = b
         self.study = study
+        self.design = design
         self.sentences: list[_Sentence] = []
         self.tested: dict[str, tuple[TermRef, str, Outcome]] = {}
         self.trials: list[NodeBase] = []
@@ -356,16 +357,21 @@ class _Claims:
         return bool(found)
 
     def _trial(self, first_author: str) -> None:
-        """An entry about a named or phased trial also yields the trial, so news about it can join."""
+        """An entry about a trial also yields the trial, so news about it can join: one that is named or
+        phased, or any controlled or open-label trial of the drugs it tested (phase unknown)."""
         if not self.tested:
             return
-        for s in self.sentences:
-            if s.section not in (Section.TITLE, Section.FINDINGS):
-                continue
+        controlled = self.design in (StudyDesign.RCT, StudyDesign.OPEN_LABEL)
+        described = [s for s in self.sentences if s.section in (Section.TITLE, Section.FINDINGS)]
+        # The sentence that names or phases the trial; else, for a controlled trial, the first about it.
+        chosen = [
+            s for s in described if cues.phase_of(s.a.text) or (_named_trial(s.a.text) and _TRIAL_WORD.search(s.a.text))
+        ]
+        if not chosen and controlled:
+            chosen = [s for s in described if _TRIAL_WORD.search(s.a.text)]
+        for s in chosen[:1]:
             phase = cues.phase_of(s.a.text)
-            named = _NAMED_TRIAL.search(s.a.text) or _NAMED_STUDY.search(s.a.text)
-            if phase is None and not (named and re.search(r"\b(?:trial|study)\b", s.a.text, re.IGNORECASE)):
-                continue
+            named = _named_trial(s.a.text)
             findings = " ".join(x.a.text for x in self.sentences if x.section is Section.FINDINGS)
             key = "-".join(sorted(self.tested)) + (f"-phase-{phase}" if phase else "") + f"-{first_author}"
             outcomes = {o for *_, o in self.tested.values()}
@@ -397,4 +403,9 @@ class _Claims:
             return
 
 
+def _named_trial(text: str) -> re.Match[str] | None:
+    return _NAMED_TRIAL.search(text) or _NAMED_STUDY.search(text)
+
+
+_TRIAL_WORD = re.compile(r"\b(?:trial|study|randomi[sz]ed|placebo)\b", re.IGNORECASE)
 _OUTCOME_RANK = [Outcome.UNKNOWN, Outcome.PENDING, Outcome.POSITIVE, Outcome.HARMFUL, Outcome.NULL]

@@ -458,3 +458,19 @@ def test_a_name_joined_by_and_is_introduced_but_not_after_an_article() -> None:
     assert [i.name.display for i in find_introductions("The Chronic Fatigue and Steven Deeks, MD, spoke.")] == [
         "Steven Deeks"
     ]
+
+
+def test_an_atlas_entry_about_a_controlled_trial_without_a_phase_yields_the_trial() -> None:
+    text = atlas(
+        "Straus, Stephen E, Dale, Janet K, Tobi, Martin et al. · New England journal of medicine · 1988 · DOI",
+        "In a randomized, placebo-controlled crossover trial, 27 patients with chronic fatigue syndrome received "
+        "intravenous then oral acyclovir or placebo, and acyclovir was no better than placebo.",
+        "The result argued against an antiviral treatment for most patients.",
+        "The trial does not prove that viruses play no part.",
+    )
+    e = load_text(text, "straus.txt")
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase is None
+    assert (trial.id, "drug:acyclovir") in edges(e, RelType.NULL_RESULT)
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert (study.id, trial.id) in edges(e, RelType.REPORTS)
