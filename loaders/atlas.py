@@ -25,6 +25,7 @@ from loaders.rules import (
     impaired_near,
     node_for,
     outcome_of,
+    studied_after_covid,
     studied_conditions,
     targets_of,
 )
@@ -216,6 +217,7 @@ def parse_atlas(text: str, doc: str) -> Extraction:
     claims.finish(entry.authors[0].surname)
     prose = [(x.text, x.a.text, x.line, x.section) for x in claims.sentences]
     prose_people(b, authors, prose, [study, *claims.trials])
+    studied_after_covid(b, text)
     return b.build()
 
 

@@ -17,7 +17,7 @@ from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import Hit, find_introductions
-from loaders.rules import analyse, anaphoric_targets, node_for, studied_conditions, targets_of
+from loaders.rules import analyse, anaphoric_targets, node_for, studied_after_covid, studied_conditions, targets_of
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
 from ontology.identity import PersonName, node_id, same_person
@@ -143,6 +143,7 @@ class _News:
         if counts and (len(counts) == 1 or counts[0] > counts[1]):  # one condition the article is about
             top = max(self.condition_count, key=lambda k: self.condition_count[k])
             self.subjects.studied_by_default(*self.condition[top])
+        studied_after_covid(self.b, "\n".join(self.lines))
         return self.b.build()
 
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:

@@ -13,7 +13,8 @@ from loaders import cues
 from loaders.builder import DocBuilder
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
 from loaders.text import CaselessPattern, fold_typography
-from ontology.enums import NodeLabel, Outcome, StudyDesign
+from ontology.enums import NodeLabel, Outcome, RelType, StudyDesign
+from ontology.identity import ID_PREFIX
 from ontology.model import NodeBase
 
 _I = re.IGNORECASE
@@ -296,3 +297,40 @@ def classify_design(texts: list[str]) -> StudyDesign:
         if pattern.search(joined):
             return design
     return StudyDesign.UNKNOWN
+
+
+_LONG_COVID_TEXT = re.compile(r"\blong[ -]covid\b|\bpost[- ]covid\b|\bPASC\b|post-acute sequelae", re.IGNORECASE)
+_PAST_INFECTION = CaselessPattern(
+    r"\b(?:had had|who had|after|following|since|recovered|history of|previous(?:ly)?|earlier|prior|"
+    r"survivors?|went on to)\b"
+)
+
+
+def studied_after_covid(b: DocBuilder, text: str) -> None:
+    """In a document about long COVID, people "who had COVID-19 months earlier" are studied for long
+    COVID: the infection is their history, not the condition the study or trial is about. (People
+    enrolled during an acute infection, with no past-tense cue, keep COVID-19.)"""
+    covid = f"{ID_PREFIX[NodeLabel.CONDITION]}:covid-19"
+    past = [
+        e
+        for e in b.edges.values()
+        if e.type is RelType.STUDIED and e.target == covid and _PAST_INFECTION.search(e.evidence.sentence)
+    ]
+    if not past or not _LONG_COVID_TEXT.search(text):
+        return
+    long_covid = b.term(NodeLabel.CONDITION, "long-covid")
+    for e in past:
+        del b.edges[e.key]
+        ev = e.evidence
+        b.edge(
+            RelType.STUDIED,
+            b.nodes[e.source],
+            long_covid,
+            ev.sentence,
+            ev.line,
+            ev.section,
+            f"{ev.rule}.after_covid",
+            ev.confidence - 0.1,
+        )
+    if not any(covid in (x.source, x.target) for x in b.edges.values()):
+        del b.nodes[covid]

@@ -474,3 +474,18 @@ def test_an_atlas_entry_about_a_controlled_trial_without_a_phase_yields_the_tria
     assert (trial.id, "drug:acyclovir") in edges(e, RelType.NULL_RESULT)
     study = next(n for n in e.nodes if isinstance(n, Study))
     assert (study.id, trial.id) in edges(e, RelType.REPORTS)
+
+
+def test_people_who_had_covid_in_a_long_covid_study_are_studied_for_long_covid() -> None:
+    def studied(p1: str) -> set[str]:
+        text = atlas("Doe, Jane · Nature immunology · 2022 · DOI", p1, "It matters.", "It does not prove much.")
+        return {t for _, t in edges(load_text(text, "doe.txt"), RelType.STUDIED)}
+
+    after = (
+        "Researchers followed 60 adults who had had COVID-19 months earlier, and those with long COVID had "
+        "raised interferon levels."
+    )
+    assert "condition:long-covid" in studied(after) and "condition:covid-19" not in studied(after)
+    # enrolled during the infection itself: COVID-19 is what they have
+    acute = "The trial gave metformin to 1,300 adults with COVID-19 within three days of symptoms."
+    assert "condition:covid-19" in studied(acute)
