@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders import cues
 from loaders.builder import DocBuilder
@@ -16,6 +17,7 @@ from loaders.text import CaselessPattern, fold_typography
 from ontology.enums import NodeLabel, Outcome, RelType, StudyDesign
 from ontology.identity import ID_PREFIX
 from ontology.model import NodeBase
+from ontology.vocab import load_vocabularies
 
 _I = re.IGNORECASE
 _STOP = (
@@ -77,6 +79,10 @@ class Analysis:
                 ref = m.ref(label)
                 if ref is not None and not self.quoted(m):
                     cached.append((m, ref))
+            if label is NodeLabel.DRUG and len(cached) > 1:
+                # "atorvastatin, a statin": the class named beside its member is not a second drug
+                classes = {c for _, r in cached if (c := drug_class(r.term_id)) is not None}
+                cached = [(m, r) for m, r in cached if r.term_id not in classes]
             self._by_label[label] = cached
         return list(cached)
 
@@ -112,6 +118,20 @@ _CLAUSE_WORD = re.compile(
     r"showed|found|suggest\w*|reported)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def drug_class(term_id: str) -> str | None:
+    """The vocabulary term a drug's category names, when there is one ("atorvastatin" → "statins",
+    "famotidine" (H2 antihistamine) → "antihistamines", "SIM01" (synbiotic) → "probiotics")."""
+    vocab = load_vocabularies()
+    term = vocab.terms[NodeLabel.DRUG].get(term_id)
+    if term is None or term.category is None:
+        return None
+    cls = vocab.lookup(NodeLabel.DRUG, term.category)
+    if cls is None or cls.id == term_id or cls.category == term.category:  # itself, or a sibling (IVIG, SCIG)
+        return None
+    return cls.id
 
 
 def candidate_ref(label: NodeLabel, name: str) -> TermRef:

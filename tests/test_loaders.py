@@ -489,3 +489,15 @@ def test_people_who_had_covid_in_a_long_covid_study_are_studied_for_long_covid()
     # enrolled during the infection itself: COVID-19 is what they have
     acute = "The trial gave metformin to 1,300 adults with COVID-19 within three days of symptoms."
     assert "condition:covid-19" in studied(acute)
+
+
+def test_a_drug_class_named_beside_its_member_is_not_a_second_drug() -> None:
+    e = news(
+        "The phase 3 trial compared atorvastatin, a statin, with placebo in 600 adults with long COVID.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:atorvastatin"}
+    # siblings that share a category are both drugs (IVIG and SCIG are not each other's class)
+    e = news("The phase 2 trial gave IVIG or SCIG to 40 patients with POTS.")
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:ivig", "drug:scig"}
