@@ -78,6 +78,12 @@ _NAMED = re.compile(
     r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
 )
 _NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
+_PROGRAMME = CaselessPattern(r"\b(?:programme|program|study)\b")
+# A clause about a new arm of the trial just described ("the trial moved on to the statin").
+_SAME_TRIAL = CaselessPattern(
+    r"\b(?:the|this|that) trial (?:then |later |next )?(?:moved on|switched|went on|turned|added|continued)\b"
+    r"|\b(?:the|a|its|another|second|new) (?:\w+ )?arm\b"
+)
 _CONTINUES = re.compile(
     r"^(?:They|Their|The (?:\w+ ){0,2}(?:study|authors|researchers|team|group|paper|review|trial|treatment|drug|"
     r"results?|investigators)|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
@@ -128,6 +134,16 @@ def _study_name(m: re.Match[str]) -> str | None:
     return None if m["name"].split()[0] in _NOT_NAME else m["name"]
 
 
+def _trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str]:
+    """Trial names in a sentence or a part of it ("HEAL-COVID"), not vocabulary terms of the same shape
+    ("COVID-19")."""
+    return {
+        m.group()
+        for m in TRIAL_NAME.finditer(a.text, start, len(a.text) if end is None else end)
+        if not any(x.start <= m.start() and m.end() <= x.end for x in a.mentions)
+    }
+
+
 class Subjects:
     def __init__(self, b: DocBuilder, article: NodeBase) -> None:
         self.b = b
@@ -142,9 +158,12 @@ class Subjects:
         found = self._studies(c)
         if not found:
             found = self._trials(c)
-        if not found and c.index <= 2 and _LEDE_TRIAL.search(c.a.text) and not c.a.of(NodeLabel.DRUG):
-            self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
-        if not found and self.last and self._continues(self.last, c):
+        if not found and not c.a.of(NodeLabel.DRUG):
+            if c.index <= 2 and _LEDE_TRIAL.search(c.a.text):
+                self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
+            elif _trial_names(c.a) and (TRIAL_CUE.search(c.a.text) or _PROGRAMME.search(c.a.text)):
+                self.lede = c  # "HEAL-COVID, a UK platform trial run from ..." then "It tested apixaban ..."
+        if not found and self.last and self.lede is not c and self._continues(self.last, c):
             found = [self.last]
             self._update_trial(self.last, c.a.text, c.text)
         for s in found:
@@ -273,7 +292,7 @@ class Subjects:
             if not is_trial and not continues:
                 continue
             phase = cues.phase_of(clause)
-            named = {m.group() for m in TRIAL_NAME.finditer(clause)}
+            named = _trial_names(c.a, start, offset)
             by_name = next((s for s in self.known if named & s.names), None)
             subject: Subject | None
             if by_name is not None:  # "the iSTAND result": the trial itself, whatever else the clause names
@@ -290,9 +309,19 @@ class Subjects:
                 ) or self._unphased(ids, phase, clause)
             if subject is None and continues and phase is None and last is not None:
                 subject = last
-            lede = self.lede if subject is None and not any(isinstance(k.node, Trial) for k in self.known) else None
+            if (
+                subject is None
+                and last is not None
+                and isinstance(last.node, Trial)
+                and phase in (None, last.node.phase)
+                and c.index - last.last_seen <= 2
+                and _SAME_TRIAL.search(clause)
+            ):
+                subject = last  # "the trial moved on to atorvastatin": a new arm of the same trial
+            lede = self._lede_for(c) if subject is None else None
             if lede is not None:
                 phase = phase or cues.phase_of(lede.a.text)
+                named |= _trial_names(lede.a)
             if subject is None:
                 lead = self._lead(c, clause, start)
                 who = lead[0].name.split()[-1] if lead else self.b.doc
@@ -301,6 +330,8 @@ class Subjects:
                 label = f"{names} {'phase ' + phase + ' ' if phase else ''}trial" + (
                     f" ({lead[0].name})" if lead else ""
                 )
+                if lede is not None and named:  # the name the article gave it first
+                    label = sorted(named)[0]
                 subject = self._subject(Trial(id=node_id(NodeLabel.TRIAL, key), name=label, phase=phase), c)
             subject.drugs.update(ids)
             subject.names.update(named)
@@ -311,6 +342,18 @@ class Subjects:
             self._update_trial(subject, clause, c.text)
             found.append(subject)
         return found
+
+    def _lede_for(self, c: SentenceContext) -> SentenceContext | None:
+        """The sentence that described a trial before naming its drug: the article's opening (when no
+        trial is known yet), or a trial named just before a sentence that goes on about it ("It ...")."""
+        lede = self.lede
+        if lede is None:
+            return None
+        if lede.index <= 2 and not any(isinstance(k.node, Trial) for k in self.known):
+            return lede
+        if c.index - lede.index <= 2 and _CONTINUES.match(c.a.text):
+            return lede
+        return None
 
     def _unphased(self, ids: dict[str, tuple[TermRef, str]], phase: str | None, clause: str) -> Subject | None:
         """The trial of these drugs named earlier without its phase, when this clause gives the phase

@@ -28,7 +28,8 @@ _ROLE = re.compile(
     r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
     r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "with Dorottya Nagy-Szakal as first author"
-    r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b",
+    r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
+    r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b",
     re.IGNORECASE,
 )
 # "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina

@@ -501,3 +501,18 @@ def test_a_drug_class_named_beside_its_member_is_not_a_second_drug() -> None:
     e = news("The phase 2 trial gave IVIG or SCIG to 40 patients with POTS.")
     trial = next(n for n in e.nodes if isinstance(n, Trial))
     assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:ivig", "drug:scig"}
+
+
+def test_a_trial_named_before_its_drug_and_a_later_arm_are_one_trial() -> None:
+    e = news(
+        "Among the first to report was HEAL-COVID, a platform trial run from the University of Cambridge with "
+        "Charlotte Summers as chief investigator.",
+        "It tested whether two weeks of apixaban after discharge could prevent readmissions in 800 adults.",
+        "The apixaban arm was stopped for lack of benefit, and the trial moved on to atorvastatin.",
+        "Still under way is STIMULATE-ICP, a programme led by Amitava Banerjee of University College London.",
+    )
+    trials = [n for n in e.nodes if isinstance(n, Trial)]
+    assert [t.name for t in trials] == ["HEAL-COVID"]
+    heal = trials[0].id
+    assert {t for s, t in edges(e, RelType.TESTED) if s == heal} == {"drug:apixaban", "drug:atorvastatin"}
+    assert {t for s, t in edges(e, RelType.LED_BY) if s == heal} == {"researcher:summers-c"}
