@@ -21,6 +21,7 @@ from loaders.rules import (
     Analysis,
     analyse,
     classify_design,
+    code_names,
     drug_segment,
     impaired_near,
     node_for,
@@ -251,13 +252,16 @@ class _Claims:
         self.study = study
         self.design = design
         self.sentences: list[_Sentence] = []
+        self.codes: frozenset[str] = frozenset()  # product codes the entry introduced ("KPAX002")
         self.tested: dict[str, tuple[TermRef, str, Outcome]] = {}
         self.trials: list[NodeBase] = []
         # A narrative review or a hypothesis paper discusses other studies' treatments and measurements.
         self.gives_treatments = design not in (StudyDesign.REVIEW, StudyDesign.HYPOTHESIS)
 
     def add(self, text: str, line: int, section: Section) -> None:
-        self.sentences.append(_Sentence(text, line, section, analyse(text)))
+        a = analyse(text, codes=self.codes)
+        self.codes |= code_names(a.text)
+        self.sentences.append(_Sentence(text, line, section, a))
 
     def finish(self, first_author: str) -> None:
         for s in self.sentences:

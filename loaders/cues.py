@@ -49,6 +49,8 @@ NULL_OUTCOME = CaselessPattern(
     # plainer ways writers put a negative result
     r"|\bdisappoint\w*|\bfell short of|\bindistinguishable from\b|\b(?:trial|study|treatment|drug) failed\b"
     r"|\bfailed (?:its|the|their) primary"
+    r"|\bdid not bear (?:that|this|it|those|these) out|\bnot borne out|\b(?:stopped|halted|dropped) for lack of benefit"
+    r"|\bthe difference was not (?:statistically )?significant"
     r"|\b(?:just |about )?as well as (?:those (?:on|given|receiving) |the )?(?:placebo|sham)"
     r"|\b(?:placebo|sham)(?: (?:group|arm)s?)? (?:\w+ ){0,2}?(?:did|fared|improved) (?:just |about )?as (?:well|much)"
     r"|\bnon-?significant (?:\w+ ){0,2}?(?:difference|change|effect|improvement|trend|benefit)"

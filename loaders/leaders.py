@@ -26,7 +26,7 @@ LEADER_BEFORE = CaselessPattern(
 LEADER_AFTER = CaselessPattern(
     rf"^{CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
     r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
-    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group)"
+    r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work)"
     r"|\s+as (?:the |its )?(?:chief|principal|lead|co-principal) investigator"
     # "X and Y, MD, run the Long-term Impact of ... (LIINC) study"
     r"|(?:\s+and\s+[^.;]{0,60}?)?\s+(?:lead|leads|led|head|heads|headed|run|runs|ran|direct|directs|directed|"

@@ -17,7 +17,15 @@ from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import Hit, find_introductions
-from loaders.rules import analyse, anaphoric_targets, node_for, studied_after_covid, studied_conditions, targets_of
+from loaders.rules import (
+    analyse,
+    anaphoric_targets,
+    code_names,
+    node_for,
+    studied_after_covid,
+    studied_conditions,
+    targets_of,
+)
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
 from ontology.identity import PersonName, node_id, same_person
@@ -52,6 +60,7 @@ class _News:
         self.doc = doc
         self.b = DocBuilder(doc, DocKind.NEWS, text)
         self.s = _State()
+        self.codes: frozenset[str] = frozenset()  # product codes the article introduced ("KPAX002")
         crumbs = [c.strip() for c in self.lines[0].split(">")]
         self.outlet = crumbs[0]
         self.title = self.lines[1].strip()
@@ -148,7 +157,8 @@ class _News:
 
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
         self.s.index += 1
-        a = analyse(text, quotes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
+        a = analyse(text, quotes, self.codes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
+        self.codes |= code_names(a.text)
         hits = [h for h in self.people_in(a.text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
         add_affiliations(self.b, a.text, hits, text, line, Section.BODY, "news", 0.9)
         named = [h[2] for h in hits]

@@ -78,6 +78,8 @@ _NAMED = re.compile(
     r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
 )
 _NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
+# "Run at four centres, including Stanford, it assigned patients to ...": the trial as the subject.
+_IT_AFTER_OPENING = re.compile(r"^[^.;]{0,160}?,\s+it\s+(?!is\b|was\b)[a-z]+ed\b")
 _PROGRAMME = CaselessPattern(r"\b(?:programme|program|study)\b")
 # A clause about a new arm of the trial just described ("the trial moved on to the statin").
 _SAME_TRIAL = CaselessPattern(
@@ -161,7 +163,9 @@ class Subjects:
         if not found and not c.a.of(NodeLabel.DRUG):
             if c.index <= 2 and _LEDE_TRIAL.search(c.a.text):
                 self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
-            elif _trial_names(c.a) and (TRIAL_CUE.search(c.a.text) or _PROGRAMME.search(c.a.text)):
+            elif (_trial_names(c.a) or cues.phase_of(c.a.text)) and (
+                TRIAL_CUE.search(c.a.text) or _PROGRAMME.search(c.a.text)
+            ):
                 self.lede = c  # "HEAL-COVID, a UK platform trial run from ..." then "It tested apixaban ..."
         if not found and self.last and self.lede is not c and self._continues(self.last, c):
             found = [self.last]
@@ -351,7 +355,7 @@ class Subjects:
             return None
         if lede.index <= 2 and not any(isinstance(k.node, Trial) for k in self.known):
             return lede
-        if c.index - lede.index <= 2 and _CONTINUES.match(c.a.text):
+        if c.index - lede.index <= 2 and (_CONTINUES.match(c.a.text) or _IT_AFTER_OPENING.search(c.a.text)):
             return lede
         return None
 

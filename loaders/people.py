@@ -190,7 +190,7 @@ _DEPARTMENT = re.compile(
 INSTITUTION_PATTERN = re.compile(
     r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
     r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
-    r"Laboratory)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
+    r"Laboratory|Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|Biologics|Pharma)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
 )
 
 

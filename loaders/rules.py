@@ -57,6 +57,33 @@ CANDIDATE_DRUG = re.compile(
     rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b"
 )
 
+# A product known by its code ("a product called KPAX002", "BC007, an aptamer drug"): a candidate drug,
+# and the code alone names it in the document's later sentences (see ``analyse``'s ``codes``).
+_CODE = r"[A-Z][A-Za-z]{1,6}-?\d{2,5}[A-Za-z]?"
+CODE_NAMED = re.compile(
+    rf"\b(?:called|named|known as|code-?named|dubbed|under the name)\s+(?P<a>{_CODE})\b"
+    rf"|\b(?P<b>{_CODE})\s*(?:\(|,)\s*(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}?(?:drug|compound|molecule|antibody|"
+    r"peptide|aptamer|product|formula|formulation|supplement|inhibitor|agonist|antagonist|blocker|candidate)\b"
+)
+_NOT_CODE = re.compile(r"^(?:NCT|ISRCTN|COVID|SARS|HHV|IL|CD|EudraCT|ICD|DSM|PMID)", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def code_names(text: str) -> set[str]:
+    """Codes a sentence introduces as products ("a product called KPAX002")."""
+    names = set()
+    for m in CODE_NAMED.finditer(text):
+        if m["a"] and _TRIAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "the trial, known as AMP-516": a trial's name
+        names.add(m["a"] or m["b"])
+    return {n for n in names if not _NOT_CODE.match(n)}
+
+
+_TRIAL_BEFORE = re.compile(r"\b(?:trial|study|programme|program|cohort|project)\b", re.IGNORECASE)
+
+
 _DESCRIPTION = re.compile(r"\s*(?:\((?P<paren>[^)]*)\)|,\s*(?:which|a|an|the)\b(?P<clause>[^,;.]*))")
 
 
@@ -142,8 +169,11 @@ def is_candidate(ref: TermRef) -> bool:
     return ref.term_id.startswith("?")
 
 
-def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analysis:
-    """Find mentions in a sentence. ``quotes`` are spans (in this sentence) of quoted speech."""
+def analyse(
+    sentence: str, quotes: list[tuple[int, int]] | None = None, codes: frozenset[str] = frozenset()
+) -> Analysis:
+    """Find mentions in a sentence. ``quotes`` are spans (in this sentence) of quoted speech; ``codes``
+    are product codes earlier sentences of the document introduced (see :func:`code_names`)."""
     text = fold_typography(sentence)
     mentions = [x for x in (_with_cued_anchors(text, m) for m in vocabulary_matcher().find(text)) if x]
     taken = [(m.start, m.end) for m in mentions]
@@ -165,6 +195,10 @@ def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analy
     for m in CANDIDATE_DRUG.finditer(text):
         if free(*m.span()):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.DRUG, m.group()),)))
+    for code in codes | code_names(text) if _DIGIT.search(text) else ():
+        for m in re.finditer(rf"\b{re.escape(code)}\b", text):
+            if free(*m.span()):
+                extra.append(Mention(m.start(), m.end(), code, (candidate_ref(NodeLabel.DRUG, code),)))
     mentions = sorted(mentions + extra, key=lambda x: x.start)
     analysis = Analysis(text, mentions, quotes or [])
     for mention in mentions:

@@ -516,3 +516,26 @@ def test_a_trial_named_before_its_drug_and_a_later_arm_are_one_trial() -> None:
     heal = trials[0].id
     assert {t for s, t in edges(e, RelType.TESTED) if s == heal} == {"drug:apixaban", "drug:atorvastatin"}
     assert {t for s, t in edges(e, RelType.LED_BY) if s == heal} == {"researcher:summers-c"}
+
+
+def test_a_product_code_introduced_once_names_the_drug_later() -> None:
+    e = news(
+        "Jon Kaiser, MD, of K-PAX Pharmaceuticals combined methylphenidate with nutrients in a product called KPAX002.",
+        "The randomized follow-up, the phase 2 Synergy Trial, did not bear that out.",
+        "Run at four US centres, including Stanford, where Jose Montoya, MD, led the work, it assigned 120 "
+        "patients with ME/CFS to KPAX002 or placebo.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase == "2"
+    assert (trial.id, "drug:kpax002") in edges(e, RelType.NULL_RESULT)
+    assert ("researcher:montoya-j", trial.id) in {(t, s) for s, t in edges(e, RelType.LED_BY)}
+    assert ("researcher:kaiser-j", "institution:k-pax-pharmaceuticals") in edges(e, RelType.AFFILIATED_WITH)
+    # a trial's code name is not a drug
+    text = atlas(
+        "Strayer, David R · PloS one · 2012 · DOI",
+        "This phase 3 trial, known as AMP-516, tested rintatolimod in 234 patients with ME/CFS.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    drugs = {n.name for n in load_text(text, "amp.txt").nodes if n.node_label is NodeLabel.DRUG}
+    assert drugs == {"rintatolimod"}
