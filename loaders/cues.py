@@ -183,7 +183,7 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         Direction.ELEVATED,
         CaselessPattern(
             r"\b(?:elevat\w*|higher|increas\w*|raised|greater|larger|bigger|excess\w*|upregulat\w*|up-regulat\w*|"
-            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*)\b"
+            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*|enlarged|stayed high|remained high)\b"
         ),
     ),
     (
@@ -191,7 +191,7 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         CaselessPattern(
             r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|smaller|fewer|deficien\w*|downregulat\w*|"
             r"down-regulat\w*|low levels|impaired|fell|fall|falls|fallen|falling|declin\w*|shrank|drop\w*|"
-            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion)\b"
+            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low)\b"
         ),
     ),
     (Direction.ALTERED, CaselessPattern(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b")),
@@ -301,12 +301,20 @@ def direction_near(text: str, start: int, end: int) -> Direction | None:
     lo = max(text.rfind(sep, 0, start) for sep in (";", " but ", " while ", " whereas ", ". "))
     hi_candidates = [i for i in (text.find(sep, end) for sep in (";", " but ", " while ", " whereas ")) if i != -1]
     hi = min(hi_candidates) if hi_candidates else len(text)
-    clause = text[lo + 1 if lo >= 0 else 0 : hi]
-    offset = lo + 1 if lo >= 0 else 0
+    clause_start = lo + 1 if lo >= 0 else 0
+    # "A was raised, B was low": the comma-separated part that holds the mention speaks first
+    part_start = max(clause_start, text.rfind(",", clause_start, start) + 1)
+    part_end = text.find(",", end, hi)
+    part_end = hi if part_end == -1 else part_end
+    return _nearest(text, part_start, part_end, start, end) or _nearest(text, clause_start, hi, start, end)
+
+
+def _nearest(text: str, lo: int, hi: int, start: int, end: int) -> Direction | None:
+    span = text[lo:hi]
     best: tuple[int, Direction] | None = None
     for direction, pattern in DIRECTION_CUES:
-        for m in pattern.finditer(clause):
-            distance = min(abs(m.start() + offset - start), abs(m.end() + offset - end))
+        for m in pattern.finditer(span):
+            distance = min(abs(m.start() + lo - start), abs(m.end() + lo - end))
             if best is None or distance < best[0]:
                 best = (distance, direction)
     return best[1] if best else None

@@ -84,6 +84,38 @@ def code_names(text: str) -> set[str]:
 _TRIAL_BEFORE = re.compile(r"\b(?:trial|study|programme|program|cohort|project)\b", re.IGNORECASE)
 
 
+# "antibody levels against several herpesviruses, including Epstein-Barr virus and cytomegalovirus": each
+# virus named after it stands for the antibodies to it (the vocabulary's "<virus> antibodies" terms).
+_ANTIBODIES_TO = re.compile(
+    r"\bantibod(?:y|ies)(?: levels?| titres?| titers?| responses?)? (?:against|to)\b[^.;]{0,100}", re.IGNORECASE
+)
+
+
+@cache
+def _virus_antibodies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for the viruses that have an antibody term, and virus name (folded) → term id."""
+    names: dict[str, str] = {}
+    for term in load_vocabularies().terms[NodeLabel.BIOMARKER].values():
+        for form in (term.label, *term.synonyms, *term.abbreviations):
+            if form.endswith(" antibodies") and not form.lower().startswith("anti"):
+                names.setdefault(form[: -len(" antibodies")].lower(), term.id)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), names
+
+
+def _antibodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    pattern, names = _virus_antibodies()
+    found = [
+        Mention(v.start(), v.end(), v.group(), (TermRef(NodeLabel.BIOMARKER, names[v.group().lower()], False),))
+        for span in _ANTIBODIES_TO.finditer(text)
+        for v in pattern.finditer(text, span.start(), span.end())
+    ]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if all(m.end <= f.start or m.start >= f.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
 _DESCRIPTION = re.compile(r"\s*(?:\((?P<paren>[^)]*)\)|,\s*(?:which|a|an|the)\b(?P<clause>[^,;.]*))")
 
 
@@ -176,6 +208,8 @@ def analyse(
     are product codes earlier sentences of the document introduced (see :func:`code_names`)."""
     text = fold_typography(sentence)
     mentions = [x for x in (_with_cued_anchors(text, m) for m in vocabulary_matcher().find(text)) if x]
+    if "ntibod" in text:
+        mentions = _antibodies(text, mentions)
     taken = [(m.start, m.end) for m in mentions]
 
     def free(a: int, b: int) -> bool:

@@ -539,3 +539,22 @@ def test_a_product_code_introduced_once_names_the_drug_later() -> None:
     )
     drugs = {n.name for n in load_text(text, "amp.txt").nodes if n.node_label is NodeLabel.DRUG}
     assert drugs == {"rintatolimod"}
+
+
+def test_biomarkers_named_through_what_was_measured() -> None:
+    text = atlas(
+        "Doe, Jane · Science · 2024 · DOI",
+        "In 40 people with long COVID, soluble C5b-6 complexes were raised, antithrombin III was low, and "
+        "patients had higher antibody levels against several herpesviruses, including Epstein-Barr virus and "
+        "cytomegalovirus. A 7 Tesla scan of 10 people with ME/CFS showed a larger brainstem than in controls.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    measured = {x.target: x.direction for x in load_text(text, "doe.txt").edges if x.type is RelType.MEASURED}
+    assert {k: v.value for k, v in measured.items() if v is not None} == {
+        "biomarker:c5b-6-complex": "elevated",
+        "biomarker:antithrombin-iii": "reduced",
+        "biomarker:ebv-antibodies": "elevated",
+        "biomarker:cmv-antibodies": "elevated",
+        "biomarker:brainstem-volume": "elevated",
+    }
