@@ -120,7 +120,7 @@ IMPAIRMENT_CUE = CaselessPattern(
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
     r"loss|doesn't work|does not work|not work properly|not working|malfunction\w*|restor\w*|compromised|"
     r"disturb\w*|fragment\w*|broken|strained|faulty|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
-    r"fewer|deplet\w*)\b"
+    r"fewer|deplet\w*|injur\w*)\b"
 )
 
 # Negated existence right before a mention: "no evidence of X", "did not find X".

@@ -64,7 +64,11 @@ _AUTHOR_AFTER = CaselessPattern(
     r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article))"
 )
 _STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
-_COLLEAGUES_AFTER = CaselessPattern(r"^\s+(?:and (?:colleagues|co-workers)|et al)")
+# "X and colleagues", "X, MD, PhD, of Brigham and Women's Hospital and colleagues"
+_COLLEAGUES_AFTER = CaselessPattern(
+    rf"^{CREDS}(?:,?\s+(?:of|at|from)\s+[^,;.]{{0,80}}?)?,?\s+(?:and (?:colleagues|co-workers|coworkers|"
+    r"(?:his|her|their) (?:team|group))|et al)\b"
+)
 _YEAR_PAPER = CaselessPattern(
     r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
 )

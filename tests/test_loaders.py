@@ -558,3 +558,16 @@ def test_biomarkers_named_through_what_was_measured() -> None:
         "biomarker:cmv-antibodies": "elevated",
         "biomarker:brainstem-volume": "elevated",
     }
+
+
+def test_news_study_by_a_first_author_with_credentials_and_colleagues() -> None:
+    e = news(
+        "In a study published this year in Annals of Neurology, Peter Novak, MD, PhD, of Brigham and Women's "
+        "Hospital and colleagues examined nine patients with long COVID.",
+        "All nine had signs of dysautonomia, and eight had small fiber neuropathy on skin biopsy.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "Novak et al. 2024"
+    assert {(study.id, "mechanism:autonomic-dysfunction"), (study.id, "mechanism:small-fiber-neuropathy")} <= edges(
+        e, RelType.PROPOSES
+    )
