@@ -56,12 +56,15 @@ _LEDE_TRIAL = CaselessPattern(
 )
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
 _AUTHOR_BEFORE = CaselessPattern(
-    r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)\s*$"
+    r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)"
+    r"\s*(?:[a-z]+\s+){0,2}$"
 )
 _AUTHOR_AFTER = CaselessPattern(
     rf"^{CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
     # "X, MD, the study's lead clinical investigator and first author of the paper"
-    r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article))"
+    r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article)"
+    # "X of Y, the study's first author and senior investigator"
+    r"|(?:,?\s+(?:of|at|from)\s+[^,;.]{0,80})?,\s*(?:the |its )?(?:study|paper|report)'s first author)"
 )
 _STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
 # "X and colleagues", "X, MD, PhD, of Brigham and Women's Hospital and colleagues"
@@ -75,6 +78,7 @@ _YEAR_PAPER = CaselessPattern(
 _PUBLISHED_STUDY = CaselessPattern(
     r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
 )
+_THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _NAMED = re.compile(
     # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
@@ -158,6 +162,7 @@ class Subjects:
         self.last: Subject | None = None
         self.reports: list[Subject] = []  # studies presented as the published report of a trial
         self.lede: SentenceContext | None = None
+        self.prev_year: int | None = None  # the year of "the 2009 paper" in the sentence before
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
@@ -178,6 +183,8 @@ class Subjects:
             self._claims(s, c)
             s.last_seen, s.line = c.index, c.line
             self.last = s
+        year_paper = _YEAR_PAPER.search(c.a.text)
+        self.prev_year = int(year_paper.group(1)) if year_paper else None
         return found
 
     def link_reports(self) -> None:
@@ -258,6 +265,8 @@ class Subjects:
             return None
         year_m = _IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
+        if not year_m and self.prev_year and _THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
+            year = self.prev_year
         first = next(
             (
                 p

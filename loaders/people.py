@@ -37,9 +37,11 @@ _ROLE = re.compile(
 _NAME_AFTER = re.compile(
     r"\b(?:Dr|Prof|Professor)\.?\s+"
     r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
-    r"overseen|supervised) by\s+(?:[a-z]+\s+){0,2}"
-    r"|\b(?:first|lead|senior|last) author\s+"
+    r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
+    r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
 )
+# "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
+_ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
 _NOT_NAME = frozenset(
     "The In At And But Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
@@ -75,7 +77,7 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     for tok in reversed(tokens):
         word = tok.group()
         gap = text[tok.end() : taken[-1].start() if taken else end]
-        if gap.strip() or word.rstrip(".") in _NOT_NAME or word.endswith("'s"):
+        if gap.strip() or word.rstrip(".") in _NOT_NAME or word.endswith("'s") or _ROLE_WORD.match(word):
             break
         capital = word[0].isupper() and any(c.isalpha() for c in word)
         if capital or (word in _PARTICLE and taken):

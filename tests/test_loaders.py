@@ -571,3 +571,43 @@ def test_news_study_by_a_first_author_with_credentials_and_colleagues() -> None:
     assert {(study.id, "mechanism:autonomic-dysfunction"), (study.id, "mechanism:small-fiber-neuropathy")} <= edges(
         e, RelType.PROPOSES
     )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "study", "first_author"),
+    [
+        # a capitalised role word is not a first name; "the study's first author" after the affiliation
+        (
+            (
+                "Virologist Graham Simmons of the Blood Systems Research Institute in San Francisco, the study's "
+                "first author, presented the nine-laboratory study of 15 patients with ME/CFS.",
+            ),
+            "Simmons et al. 2024",
+            "researcher:simmons-g",
+        ),
+        # "whose first author was psychiatrist X"; "led by infectious diseases physician Y"
+        (
+            (
+                "The Dubbo study of 253 people with infectious mononucleosis, published in the BMJ in 2006, "
+                "whose first author was psychiatrist Ian Hickie of the University of Sydney, was led by "
+                "infectious diseases physician Andrew Lloyd of the University of New South Wales.",
+            ),
+            "Hickie et al. 2006",
+            "researcher:hickie-i",
+        ),
+        # "That report" takes the year of "the 2009 paper" just before
+        (
+            (
+                "The same day, Science ran a partial retraction of the 2009 paper that started the controversy.",
+                "That report, whose first author was Vincent Lombardi of the Whittemore Peterson Institute, had "
+                "described XMRV in the blood of 68 patients with chronic fatigue syndrome.",
+            ),
+            "Lombardi et al. 2009",
+            "researcher:lombardi-v",
+        ),
+    ],
+)
+def test_news_first_authors(paragraphs: tuple[str, ...], study: str, first_author: str) -> None:
+    e = news(*paragraphs)
+    names = {n.id: n.name for n in e.nodes}
+    assert (first_author, study) in {(s, names[t]) for s, t in edges(e, RelType.AUTHORED)}
