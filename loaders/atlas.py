@@ -386,7 +386,7 @@ class _Claims:
             trial = self.b.add(
                 Trial(
                     id=node_id(NodeLabel.TRIAL, key),
-                    name=named["name"] if named else f"{drugs} phase {phase} trial",
+                    name=named["name"] if named else f"{drugs} {f'phase {phase} ' if phase else ''}trial",
                     aliases=(f"{drugs} phase {phase} trial",) if named and phase else (),
                     phase=phase,
                     size=cues.size_of(findings),

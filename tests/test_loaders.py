@@ -222,6 +222,23 @@ def news(*paragraphs: str) -> Extraction:
             "klimas-n",
             "nova-southeastern-university",
         ),
+        # a group at a place; a place opening the sentence; work at a place, then its leader
+        (
+            "Dr. Peter Rowe's group at Johns Hopkins University reported low blood pressure on tilt in 23 patients.",
+            "rowe-p",
+            "johns-hopkins-university",
+        ),
+        (
+            "At Newcastle University in England, Cara Tomas, PhD, and colleagues measured respiration in blood cells.",
+            "tomas-c",
+            "newcastle-university",
+        ),
+        (
+            "A second study from The Jackson Laboratory in Farmington, led by microbiome researcher Julia Oh, PhD, "
+            "followed 150 people with ME/CFS.",
+            "oh-j",
+            "jackson-laboratory",
+        ),
     ],
 )
 def test_news_affiliation_forms(sentence: str, person: str, institution: str) -> None:
