@@ -19,6 +19,7 @@ from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.rules import (
     Analysis,
+    acted_on,
     analyse,
     classify_design,
     code_names,
@@ -337,7 +338,7 @@ class _Claims:
                     self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets.implicit", 0.6)
                 if implicit and not drugs:
                     continue
-            if mref.anchor and not impaired_near(a, mm, mref):
+            if (mref.anchor and not impaired_near(a, mm, mref)) or acted_on(a, mm):
                 continue
             c = conf - (0.15 if mref.anchor else 0.0)
             self._edge(RelType.PROPOSES, self.study, node_for(self.b, mref, mm.text), s, "atlas.proposes", c)

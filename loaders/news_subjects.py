@@ -26,7 +26,7 @@ from loaders.leaders import (
 from loaders.matcher import TermRef
 from loaders.news_reports import REPORT_CUE, share_claims
 from loaders.people import Hit
-from loaders.rules import Analysis, classify_design, impaired_near, node_for, outcome_of, studied_conditions
+from loaders.rules import Analysis, acted_on, classify_design, impaired_near, node_for, outcome_of, studied_conditions
 from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.identity import node_id, study_id
@@ -466,7 +466,7 @@ class Subjects:
         if isinstance(s.node, Study):
             for m, ref in c.a.of(NodeLabel.MECHANISM):
                 unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
-                if not c.a.negated(m) and not unimpaired and not c.a.described_by(m):
+                if not c.a.negated(m) and not unimpaired and not c.a.described_by(m) and not acted_on(c.a, m):
                     b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
         lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
         leaders = self._by(c) or ([lead] if lead else [])

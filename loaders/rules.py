@@ -286,6 +286,15 @@ def _with_cued_anchors(text: str, m: Mention) -> Mention | None:
 _CUE_REACH = 40  # characters: about six words
 
 
+_ACTED_ON = CaselessPattern(rf"(?:{cues.TARGET_CUE.pattern.pattern})\s+(?:[\w'-]+\s+){{0,3}}$")
+
+
+def acted_on(a: Analysis, m: Mention) -> bool:
+    """Is the mechanism named as what something does ("calms inflammation", "to dampen that process")?
+    Then it is a target, not a mechanism the study proposes."""
+    return bool(_ACTED_ON.search(a.before(m, 40)))
+
+
 def drug_segment(a: Analysis, drug: Mention) -> str:
     """The part of the sentence that speaks about one drug: all of it, unless several drugs share it."""
     drugs = [m for m in a.mentions if m.ref(NodeLabel.DRUG) is not None]

@@ -387,6 +387,12 @@ def _proposed(p1: str) -> set[str]:
         ("The authors propose an autoimmune process in a subset of people with ME/CFS.", "autoimmunity", True),
         # The generic impairment cue, in plainer words.
         ("Cells from 20 patients with ME/CFS had fragmented mitochondria.", "mitochondrial-dysfunction", True),
+        # What something does is a target, not a mechanism the study proposes.
+        (
+            "In 40 people with ME/CFS, fewer gut bacteria made butyrate, a fatty acid that calms inflammation.",
+            "inflammation",
+            False,
+        ),
         # A denied list keeps denying its later items, until a new clause starts.
         (
             "The study found no sign of persistent infection, of autoimmunity or of immune activation in "
