@@ -22,7 +22,6 @@ from loaders.rules import (
     acted_on,
     analyse,
     classify_design,
-    code_names,
     drug_segment,
     impaired_near,
     node_for,
@@ -261,7 +260,7 @@ class _Claims:
 
     def add(self, text: str, line: int, section: Section) -> None:
         a = analyse(text, codes=self.codes)
-        self.codes |= code_names(a.text)
+        self.codes |= a.codes
         self.sentences.append(_Sentence(text, line, section, a))
 
     def finish(self, first_author: str) -> None:

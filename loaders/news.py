@@ -20,7 +20,6 @@ from loaders.people import Hit, find_introductions
 from loaders.rules import (
     analyse,
     anaphoric_targets,
-    code_names,
     node_for,
     studied_after_covid,
     studied_conditions,
@@ -158,7 +157,7 @@ class _News:
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
         self.s.index += 1
         a = analyse(text, quotes, self.codes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
-        self.codes |= code_names(a.text)
+        self.codes |= a.codes
         hits = [h for h in self.people_in(a.text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
         add_affiliations(self.b, a.text, hits, text, line, Section.BODY, "news", 0.9)
         named = [h[2] for h in hits]

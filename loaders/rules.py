@@ -127,6 +127,7 @@ class Analysis:
     mentions: list[Mention]
     quotes: list[tuple[int, int]] = field(default_factory=list)
     descriptions: list[tuple[int, int, Mention]] = field(default_factory=list)
+    codes: frozenset[str] = frozenset()  # product codes this sentence introduces (see code_names)
     _by_label: dict[NodeLabel, list[tuple[Mention, TermRef]]] = field(default_factory=dict, repr=False)
 
     def of(self, label: NodeLabel) -> list[tuple[Mention, TermRef]]:
@@ -229,12 +230,13 @@ def analyse(
     for m in CANDIDATE_DRUG.finditer(text):
         if free(*m.span()):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.DRUG, m.group()),)))
-    for code in codes | code_names(text) if _DIGIT.search(text) else ():
+    introduced = frozenset(code_names(text)) if _DIGIT.search(text) else frozenset()
+    for code in codes | introduced if introduced or codes else ():
         for m in re.finditer(rf"\b{re.escape(code)}\b", text):
             if free(*m.span()):
                 extra.append(Mention(m.start(), m.end(), code, (candidate_ref(NodeLabel.DRUG, code),)))
     mentions = sorted(mentions + extra, key=lambda x: x.start)
-    analysis = Analysis(text, mentions, quotes or [])
+    analysis = Analysis(text, mentions, quotes or [], codes=introduced)
     for mention in mentions:
         if mention.ref(NodeLabel.DRUG) is None:
             continue
