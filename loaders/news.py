@@ -46,6 +46,10 @@ def looks_like_news(lines: list[str]) -> bool:
     return bool(lines) and " > " in lines[0] and len(lines) >= 4
 
 
+# "with McIntyre as first author": a surname alone, as an author
+_SURNAME_AS_AUTHOR = re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b")
+
+
 @dataclass
 class _State:
     people: list[tuple[PersonName, NodeBase]] = field(default_factory=list)
@@ -120,6 +124,8 @@ class _News:
 
     def people_in(self, text: str) -> list[Hit]:
         """(start, end, researcher, introduced) for every person named in a sentence, in order."""
+        for m in _SURNAME_AS_AUTHOR.finditer(text):
+            self._introduced_later(m.group(1))
         hits: list[Hit] = []
         for intro in find_introductions(text):
             if self.byline and intro.name.surname == self.byline.split()[-1]:
@@ -130,6 +136,18 @@ class _News:
                 if not any(a <= m.start() < b for a, b, _, _ in hits):
                     hits.append((m.start(), m.end(), node, False))
         return sorted(hits, key=lambda h: h[0])
+
+    def _introduced_later(self, surname: str) -> None:
+        """A surname named as an author before the article introduces the person ("the full report ...
+        with McIntyre as first author. The trial was led by psychiatrist Roger McIntyre"): look ahead."""
+        if any(known.surname == surname for known, _ in self.s.people):
+            return
+        for line in self.lines[self.body_start :]:
+            if surname in line:
+                intro = next((i for i in find_introductions(line) if i.name.surname == surname), None)
+                if intro is not None:
+                    self.person(intro.name)
+                    return
 
     # -- sentences ----------------------------------------------------------------------------------
     def run(self) -> Extraction:

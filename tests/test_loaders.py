@@ -634,3 +634,16 @@ def test_news_first_authors(paragraphs: tuple[str, ...], study: str, first_autho
     e = news(*paragraphs)
     names = {n.id: n.name for n in e.nodes}
     assert (first_author, study) in {(s, names[t]) for s, t in edges(e, RelType.AUTHORED)}
+
+
+def test_a_report_first_authored_by_someone_introduced_later_shares_the_trials_claims() -> None:
+    e = news(
+        "Eight weeks of vortioxetine did not improve cognition more than placebo in a phase 2 randomized trial "
+        "of 149 adults with long COVID.",
+        "The full report appeared in the journal Brain with McIntyre as first author.",
+        "The trial was led by psychiatrist Roger McIntyre of the University of Toronto.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "McIntyre et al. 2024"
+    assert (study.id, "drug:vortioxetine") in edges(e, RelType.NULL_RESULT)
+    assert {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER} == {"researcher:mcintyre-r"}
