@@ -78,6 +78,11 @@ _YEAR_PAPER = CaselessPattern(
 _PUBLISHED_STUDY = CaselessPattern(
     r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
 )
+# A published study counted off among the work of the person talked about ("In the first, ...",
+# "The second, an open-label phase 2 study published in 2015, ...").
+_THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
+_ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
+_TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
 _THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _NAMED = re.compile(
@@ -169,6 +174,13 @@ class Subjects:
         found = self._studies(c)
         if not found:
             found = self._trials(c)
+        elif c.a.of(NodeLabel.DRUG) and _TRIAL_DESIGN.search(c.a.text):
+            # "a randomized, placebo-controlled study published in PLoS One in 2011, 30 patients received
+            # rituximab": the paper is the report of a trial, and the article describes both
+            trials = [t for t in self._trials(c) if t not in found]
+            if trials and found[0] not in self.reports:
+                self.reports.append(found[0])
+            found += trials
         if not found and not c.a.of(NodeLabel.DRUG):
             if c.index <= 2 and _LEDE_TRIAL.search(c.a.text):
                 self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
@@ -283,6 +295,10 @@ class Subjects:
             after = c.a.text[end:]
             if GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
                 return person, year
+        if year_m and not c.hits and c.current and _THEIR_STUDY.search(c.a.text):
+            # "Fluge walked the audience through the group's two published studies. In the first, a
+            # randomized study published in PLoS One in 2011, ...": the work of the person talked about
+            return c.current[-1], year
         return None
 
     def _trials(self, c: SentenceContext) -> list[Subject]:
@@ -375,7 +391,7 @@ class Subjects:
     def _unphased(self, ids: dict[str, tuple[TermRef, str]], phase: str | None, clause: str) -> Subject | None:
         """The trial of these drugs named earlier without its phase, when this clause gives the phase
         (not a planned or running follow-up of a trial already done: "a phase 2b/3 trial is planned")."""
-        if phase is None:
+        if phase is None or _ANOTHER.match(clause):  # "The second, an open-label phase 2 study ...": another one
             return None
         for s in reversed(self.known):
             if isinstance(s.node, Trial) and s.node.phase is None and set(s.drugs) == set(ids):

@@ -647,3 +647,17 @@ def test_a_report_first_authored_by_someone_introduced_later_shares_the_trials_c
     assert study.name == "McIntyre et al. 2024"
     assert (study.id, "drug:vortioxetine") in edges(e, RelType.NULL_RESULT)
     assert {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER} == {"researcher:mcintyre-r"}
+
+
+def test_published_trials_counted_off_by_the_person_talked_about_are_studies_and_trials() -> None:
+    e = news(
+        "Øystein Fluge, MD, of Haukeland University Hospital walked the audience through the group's studies.",
+        "In the first, a randomized, placebo-controlled study published in PLoS One in 2011, 30 patients with "
+        "ME/CFS received rituximab or saline.",
+        "The second, an open-label phase 2 study published in 2015, gave 29 patients rituximab.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    tested = {(names[s], names[t]) for s, t in edges(e, RelType.TESTED)}
+    assert {("Fluge et al. 2011", "rituximab"), ("Fluge et al. 2015", "rituximab")} <= tested
+    trials = sorted((n.phase or "-") for n in e.nodes if isinstance(n, Trial))
+    assert trials == ["-", "2"]  # two trials: the second is not the first one given a phase
