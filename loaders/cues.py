@@ -92,13 +92,14 @@ TARGET_CUE = CaselessPattern(
     r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing)|"
     r"tighten\w*|strengthen\w*|repair\w*|seal\w*|expand\w*|boost\w*|replenish\w*|rebuild\w*|clear(?:s|ed|ing)?|"
     r"eliminat\w*|eradicat\w*|calm\w*|damp(?:s|ed|ing)?(?: down)?|rebalanc\w*|reshap\w*|correct\w*|protect\w*|"
-    r"(?:directed|aimed) against)\b"
+    r"(?:directed|aimed) against|stop(?:s|ped|ping)?|starv\w*|halt\w*)\b"
 )
 # A trial built to test a mechanism ("designed to test the viral persistence hypothesis", "goes after viral
 # persistence", "was built on the hypothesis that ... mitochondrial dysfunction"): its drugs act on it.
 HYPOTHESIS_TEST = CaselessPattern(
     r"\b(?:(?:test\w*|examin\w*|prob(?:e|es|ed|ing)|built on|based on|grew out of|rests? on|rested on|"
     r"rationale)\b[^.;]{0,50}\b(?:hypothes[ie]s|idea|explanation|theory|notion|possibility|premise)|"
+    r"on the (?:theory|idea|hypothesis|premise|assumption|grounds) that|"
     r"(?:go|goes|going|went) after|aimed at|designed to (?:target|tackle|clear|counter))\b"
 )
 

@@ -249,7 +249,7 @@ def analyse(
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|:")
 
 
-_ONSET_BETWEEN = re.compile(r"\b(?:after|following|since|from|before|during)\b", re.IGNORECASE)
+_ONSET_BETWEEN = re.compile(r"\b(?:after|following|since|before|during)\b", re.IGNORECASE)
 
 
 def impaired_near(a: Analysis, m: Mention, ref: TermRef | None = None) -> bool:
@@ -319,10 +319,16 @@ def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
             continue
         between = a.text[drug.end : m.start]
         if len(between) <= 90 and cues.TARGET_CUE.search(between) and not re.search(r"[;.]", between):
-            if ref.anchor and not cues.RESTORE_CUE.search(between):
+            if _plain_anchor(ref) and not cues.RESTORE_CUE.search(between):
                 continue
             out.append((m, ref))
     return out
+
+
+def _plain_anchor(ref: TermRef) -> bool:
+    """An anchor with no cue of its own ("mitochondria"): a drug acts on it only by restoring it. An
+    anchor with its own cue ("the virus ... replicating") already names the mechanism."""
+    return ref.anchor and ref.term_id not in vocabulary_matcher().anchor_cues
 
 
 def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:
@@ -337,7 +343,7 @@ def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:
         between = a.text[start.end() : m.start]
         if m.start in own or ";" in between or not cues.TARGET_CUE.search(between):
             continue
-        if not ref.anchor or cues.RESTORE_CUE.search(between):
+        if not _plain_anchor(ref) or cues.RESTORE_CUE.search(between):
             out.append((m, ref))
     return out
 

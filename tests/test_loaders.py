@@ -661,3 +661,16 @@ def test_published_trials_counted_off_by_the_person_talked_about_are_studies_and
     assert {("Fluge et al. 2011", "rituximab"), ("Fluge et al. 2015", "rituximab")} <= tested
     trials = sorted((n.phase or "-") for n in e.nodes if isinstance(n, Trial))
     assert trials == ["-", "2"]  # two trials: the second is not the first one given a phase
+
+
+def test_targets_of_an_antiviral_and_of_a_trial_run_on_a_theory() -> None:
+    e = news(
+        "A phase 2 trial of nirmatrelvir-ritonavir enrolled 100 adults with long COVID.",
+        "The drug stops the virus from replicating in tissues.",
+    )
+    assert ("drug:nirmatrelvir-ritonavir", "mechanism:viral-persistence") in edges(e, RelType.TARGETS)
+    e = news(
+        "A phase 3 trial gave apixaban to 800 adults with long COVID, on the theory that clotting problems drive "
+        "some of the damage.",
+    )
+    assert ("drug:apixaban", "mechanism:hypercoagulability") in edges(e, RelType.TARGETS)
