@@ -20,6 +20,7 @@ BY = CaselessPattern(
 )
 AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first author|co-authors?|coauthors?|published)\b")
 # "principal investigator Lindsey Baden", "its principal investigators were X, Y and Z".
+_WITH = CaselessPattern(r"(?<!together),?\s+(?:and )?with\b")
 LEADER_BEFORE = CaselessPattern(
     r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:(?:were|was|are|is)\s+)?(?:[a-z]+\s+)?$"
 )
@@ -47,6 +48,8 @@ def led_by(text: str, hits: list[Hit]) -> list[NodeBase]:
     if stop and not text[m.end() : stop.start()].strip():  # "led by first author X": X leads
         stop = AUTHORSHIP.search(text, stop.end())
     end = stop.start() if stop else len(text)
+    with_ = _WITH.search(text[:end], m.end())  # "led by X, with Y as first author": Y is an author
+    end = with_.start() if with_ else end
     return [p for start, _, p, _ in hits if m.end() <= start < end]
 
 

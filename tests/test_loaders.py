@@ -674,3 +674,12 @@ def test_targets_of_an_antiviral_and_of_a_trial_run_on_a_theory() -> None:
         "some of the damage.",
     )
     assert ("drug:apixaban", "mechanism:hypercoagulability") in edges(e, RelType.TARGETS)
+
+
+def test_led_by_stops_where_the_authors_start() -> None:
+    e = news(
+        "That explanation gained weight when Science published work by a National Cancer Institute team led by "
+        "Vinay Pathak, with Tobias Paprotka as first author, on 18 patients with chronic fatigue syndrome.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert {names[t] for _, t in edges(e, RelType.LED_BY)} == {"Vinay Pathak"}
