@@ -42,6 +42,19 @@ _RUN_FROM = (
         r"(?P<who>[^;]*)"
     ),
 )
+# Work placed at an institution and then its leader: "a second study from The Jackson Laboratory in
+# Farmington, led by microbiome researcher Julia Oh", "the Life Improvement Trial (LIFT) at Brigham and Women's
+# Hospital in Boston, led by pulmonologist David Systrom".
+_WORK_AT_LED_BY = re.compile(
+    r"\b(?i:study|trial|work|project|programme|program|cohort)\b[^,;]{0,40}? (?:at|from) (?P<inst>[^;]{3,90}?),?"
+    r" (?:led|run|headed|directed|overseen) by\s+(?P<who>[^;]*)"
+)
+# "Peter Rowe's group at Johns Hopkins University", "his team at ..." is left to the pronoun rules.
+_GROUP_AT = re.compile(
+    r"'s (?:[a-z-]+ ){0,2}(?:group|team|lab|laboratory|clinic|unit) (?:at|of|in) (?P<inst>[^,;]{3,90})"
+)
+# "At Newcastle University in England, Cara Tomas and colleagues measured ..."
+_AT_OPENING = re.compile(r"^(?:At|From) (?P<inst>[^,;]{3,90}), ")
 # "The director of the Center for Infection and Immunity at Columbia University, W. Ian Lipkin, ..."
 _ROLE_BEFORE = re.compile(
     r"(?:^|[.;:]\s+|,\s+)(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:director|professor|head|chief|founder|leader|"
@@ -77,6 +90,24 @@ def affiliations_in(text: str, hits: list[Hit]) -> list[Affiliation]:
             out += [Affiliation(person, s, v, "role_before") for s, v in spans]
     out += _titled(text, hits)
     out += _run_from(text, hits)
+    out += _work_places(text, hits)
+    return out
+
+
+def _work_places(text: str, hits: list[Hit]) -> list[Affiliation]:
+    """ "X's group at Y"; "At Y, X and colleagues ..."; "a study from Y, led by X"."""
+    out: list[Affiliation] = []
+    for _, end, person, _ in hits:
+        group = _GROUP_AT.match(text, end)
+        if group:
+            out += [Affiliation(person, s, v, "group_at") for s, v in institutions_in(group["inst"])]
+    opening = _AT_OPENING.match(text)
+    if opening and hits and hits[0][0] == opening.end():
+        found = institutions_in(opening["inst"])
+        out += [Affiliation(p, s, v, "at_opening") for p in _coordinated(text, hits, hits[0][0]) for s, v in found]
+    for m in _WORK_AT_LED_BY.finditer(text):
+        found = institutions_in(m["inst"])
+        out += [Affiliation(p, s, v, "work_at") for p in _coordinated(text, hits, m.start("who")) for s, v in found]
     return out
 
 

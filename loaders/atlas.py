@@ -19,12 +19,14 @@ from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.rules import (
     Analysis,
+    acted_on,
     analyse,
     classify_design,
     drug_segment,
     impaired_near,
     node_for,
     outcome_of,
+    studied_after_covid,
     studied_conditions,
     targets_of,
 )
@@ -216,6 +218,7 @@ def parse_atlas(text: str, doc: str) -> Extraction:
     claims.finish(entry.authors[0].surname)
     prose = [(x.text, x.a.text, x.line, x.section) for x in claims.sentences]
     prose_people(b, authors, prose, [study, *claims.trials])
+    studied_after_covid(b, text)
     return b.build()
 
 
@@ -247,14 +250,18 @@ class _Claims:
     def __init__(self, b: DocBuilder, study: NodeBase, design: StudyDesign) -> None:
         self.b = b
         self.study = study
+        self.design = design
         self.sentences: list[_Sentence] = []
+        self.codes: frozenset[str] = frozenset()  # product codes the entry introduced ("KPAX002")
         self.tested: dict[str, tuple[TermRef, str, Outcome]] = {}
         self.trials: list[NodeBase] = []
         # A narrative review or a hypothesis paper discusses other studies' treatments and measurements.
         self.gives_treatments = design not in (StudyDesign.REVIEW, StudyDesign.HYPOTHESIS)
 
     def add(self, text: str, line: int, section: Section) -> None:
-        self.sentences.append(_Sentence(text, line, section, analyse(text)))
+        a = analyse(text, codes=self.codes)
+        self.codes |= a.codes
+        self.sentences.append(_Sentence(text, line, section, a))
 
     def finish(self, first_author: str) -> None:
         for s in self.sentences:
@@ -320,13 +327,17 @@ class _Claims:
             if a.described_by(mm) or a.negated(mm) or any(mm in [t for t, _ in targets_of(a, d)] for d, _ in drugs):
                 continue
             before = a.before(mm, 30)
-            if not drugs and self.tested and (cues.TARGET_CUE.search(before) or cues.IMPLICIT_TARGET.search(before)):
-                # "clearing out B cells could quiet autoimmunity": the entry's own drugs, unnamed here
+            implicit = cues.TARGET_CUE.search(before) or cues.IMPLICIT_TARGET.search(before)
+            tests_it = cues.HYPOTHESIS_TEST.search(a.text) and not (mref.anchor and not impaired_near(a, mm, mref))
+            if self.tested and ((implicit and not drugs) or tests_it):
+                # "clearing out B cells could quiet autoimmunity", "the trial tested the idea that ...":
+                # the entry's own drugs act on it
                 for dref, surface, _ in self.tested.values():
                     drug = node_for(self.b, dref, surface)
                     self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets.implicit", 0.6)
-                continue
-            if mref.anchor and not impaired_near(a, mm):
+                if implicit and not drugs:
+                    continue
+            if (mref.anchor and not impaired_near(a, mm, mref)) or acted_on(a, mm):
                 continue
             c = conf - (0.15 if mref.anchor else 0.0)
             self._edge(RelType.PROPOSES, self.study, node_for(self.b, mref, mm.text), s, "atlas.proposes", c)
@@ -352,16 +363,21 @@ class _Claims:
         return bool(found)
 
     def _trial(self, first_author: str) -> None:
-        """An entry about a named or phased trial also yields the trial, so news about it can join."""
+        """An entry about a trial also yields the trial, so news about it can join: one that is named or
+        phased, or any controlled or open-label trial of the drugs it tested (phase unknown)."""
         if not self.tested:
             return
-        for s in self.sentences:
-            if s.section not in (Section.TITLE, Section.FINDINGS):
-                continue
+        controlled = self.design in (StudyDesign.RCT, StudyDesign.OPEN_LABEL)
+        described = [s for s in self.sentences if s.section in (Section.TITLE, Section.FINDINGS)]
+        # The sentence that names or phases the trial; else, for a controlled trial, the first about it.
+        chosen = [
+            s for s in described if cues.phase_of(s.a.text) or (_named_trial(s.a.text) and _TRIAL_WORD.search(s.a.text))
+        ]
+        if not chosen and controlled:
+            chosen = [s for s in described if _TRIAL_WORD.search(s.a.text)]
+        for s in chosen[:1]:
             phase = cues.phase_of(s.a.text)
-            named = _NAMED_TRIAL.search(s.a.text) or _NAMED_STUDY.search(s.a.text)
-            if phase is None and not (named and re.search(r"\b(?:trial|study)\b", s.a.text, re.IGNORECASE)):
-                continue
+            named = _named_trial(s.a.text)
             findings = " ".join(x.a.text for x in self.sentences if x.section is Section.FINDINGS)
             key = "-".join(sorted(self.tested)) + (f"-phase-{phase}" if phase else "") + f"-{first_author}"
             outcomes = {o for *_, o in self.tested.values()}
@@ -370,7 +386,7 @@ class _Claims:
             trial = self.b.add(
                 Trial(
                     id=node_id(NodeLabel.TRIAL, key),
-                    name=named["name"] if named else f"{drugs} phase {phase} trial",
+                    name=named["name"] if named else f"{drugs} {f'phase {phase} ' if phase else ''}trial",
                     aliases=(f"{drugs} phase {phase} trial",) if named and phase else (),
                     phase=phase,
                     size=cues.size_of(findings),
@@ -393,4 +409,9 @@ class _Claims:
             return
 
 
+def _named_trial(text: str) -> re.Match[str] | None:
+    return _NAMED_TRIAL.search(text) or _NAMED_STUDY.search(text)
+
+
+_TRIAL_WORD = re.compile(r"\b(?:trial|study|randomi[sz]ed|placebo)\b", re.IGNORECASE)
 _OUTCOME_RANK = [Outcome.UNKNOWN, Outcome.PENDING, Outcome.POSITIVE, Outcome.HARMFUL, Outcome.NULL]

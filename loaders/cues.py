@@ -49,6 +49,8 @@ NULL_OUTCOME = CaselessPattern(
     # plainer ways writers put a negative result
     r"|\bdisappoint\w*|\bfell short of|\bindistinguishable from\b|\b(?:trial|study|treatment|drug) failed\b"
     r"|\bfailed (?:its|the|their) primary"
+    r"|\bdid not bear (?:that|this|it|those|these) out|\bnot borne out|\b(?:stopped|halted|dropped) for lack of benefit"
+    r"|\bthe difference was not (?:statistically )?significant"
     r"|\b(?:just |about )?as well as (?:those (?:on|given|receiving) |the )?(?:placebo|sham)"
     r"|\b(?:placebo|sham)(?: (?:group|arm)s?)? (?:\w+ ){0,2}?(?:did|fared|improved) (?:just |about )?as (?:well|much)"
     r"|\bnon-?significant (?:\w+ ){0,2}?(?:difference|change|effect|improvement|trend|benefit)"
@@ -90,8 +92,17 @@ TARGET_CUE = CaselessPattern(
     r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing)|"
     r"tighten\w*|strengthen\w*|repair\w*|seal\w*|expand\w*|boost\w*|replenish\w*|rebuild\w*|clear(?:s|ed|ing)?|"
     r"eliminat\w*|eradicat\w*|calm\w*|damp(?:s|ed|ing)?(?: down)?|rebalanc\w*|reshap\w*|correct\w*|protect\w*|"
-    r"(?:directed|aimed) against)\b"
+    r"(?:directed|aimed) against|stop(?:s|ped|ping)?|starv\w*|halt\w*)\b"
 )
+# A trial built to test a mechanism ("designed to test the viral persistence hypothesis", "goes after viral
+# persistence", "was built on the hypothesis that ... mitochondrial dysfunction"): its drugs act on it.
+HYPOTHESIS_TEST = CaselessPattern(
+    r"\b(?:(?:test\w*|examin\w*|prob(?:e|es|ed|ing)|built on|based on|grew out of|rests? on|rested on|"
+    r"rationale)\b[^.;]{0,50}\b(?:hypothes[ie]s|idea|explanation|theory|notion|possibility|premise)|"
+    r"on the (?:theory|idea|hypothesis|premise|assumption|grounds) that|"
+    r"(?:go|goes|going|went) after|aimed at|designed to (?:target|tackle|clear|counter))\b"
+)
+
 # A sentence about the drug just named: "It is a blend of amino acids that ...", "The drug blocks zonulin".
 DRUG_ANAPHOR = CaselessPattern(
     r"^(?:it|this drug|the (?:drug|compound|antibody|treatment|medication|molecule|product|supplement|infusion|"
@@ -108,7 +119,9 @@ IMPAIRMENT_CUE = CaselessPattern(
     r"\b(?:problem|dysfunction|dysfunctional|impair\w*|damag\w*|abnormal\w*|defect\w*|deficien\w*|weak\w*|"
     r"shifted|altered|less|poor\w*|slow\w*|stayed low|too little|"
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
-    r"loss|doesn't work|does not work|not work properly|malfunction\w*|restor\w*|compromised)\b"
+    r"loss|doesn't work|does not work|not work properly|not working|malfunction\w*|restor\w*|compromised|"
+    r"disturb\w*|fragment\w*|broken|strained|faulty|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
+    r"fewer|deplet\w*|injur\w*)\b"
 )
 
 # Negated existence right before a mention: "no evidence of X", "did not find X".
@@ -116,6 +129,12 @@ NEGATION_BEFORE = CaselessPattern(
     r"(?:\bno (?:\w+ ){0,2}?(?:evidence|sign|signs|indication)s? (?:of|for)|\bnot (?:find|found|detect|"
     r"observe|show)|\bfound no|\bnor|\bneither|\bruled out|\babsence of|\black of evidence|"
     r"\bwithout (?:evidence of)?)\s+(?:\w+[\s-]+){0,3}$"
+)
+
+# The start of a denial whose list may run on ("no sign of A, of B or of C"): see Analysis.negated.
+NEGATION_HEAD = CaselessPattern(
+    r"\b(?:no (?:\w+ ){0,2}?(?:evidence|sign|signs|indication)s? (?:of|for)|not (?:find|found|detect|observe|show)|"
+    r"found no|ruled out|absence of|lack of evidence (?:of|for))\b"
 )
 
 # The people a condition is about: "50 women with ME/CFS", "people with long COVID", "ME/CFS patients".
@@ -157,14 +176,15 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         CaselessPattern(
             r"\b(?:no (?:significant |statistically significant )?(?:difference|change)s?|did not differ|"
             r"unchanged|not (?:significantly )?(?:different|altered|elevated|reduced)|similar (?:levels|to)|"
-            r"normal levels|comparable)\b"
+            r"normal levels|comparable|no more common|no less common|no different|unremarkable|matched those of|"
+            r"within (?:the )?normal range|were normal|was normal)\b"
         ),
     ),
     (
         Direction.ELEVATED,
         CaselessPattern(
             r"\b(?:elevat\w*|higher|increas\w*|raised|greater|larger|bigger|excess\w*|upregulat\w*|up-regulat\w*|"
-            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*)\b"
+            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*|enlarged|stayed high|remained high)\b"
         ),
     ),
     (
@@ -172,7 +192,7 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         CaselessPattern(
             r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|smaller|fewer|deficien\w*|downregulat\w*|"
             r"down-regulat\w*|low levels|impaired|fell|fall|falls|fallen|falling|declin\w*|shrank|drop\w*|"
-            r"blunted|weaker|poorer|loss of)\b"
+            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low)\b"
         ),
     ),
     (Direction.ALTERED, CaselessPattern(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b")),
@@ -282,12 +302,20 @@ def direction_near(text: str, start: int, end: int) -> Direction | None:
     lo = max(text.rfind(sep, 0, start) for sep in (";", " but ", " while ", " whereas ", ". "))
     hi_candidates = [i for i in (text.find(sep, end) for sep in (";", " but ", " while ", " whereas ")) if i != -1]
     hi = min(hi_candidates) if hi_candidates else len(text)
-    clause = text[lo + 1 if lo >= 0 else 0 : hi]
-    offset = lo + 1 if lo >= 0 else 0
+    clause_start = lo + 1 if lo >= 0 else 0
+    # "A was raised, B was low": the comma-separated part that holds the mention speaks first
+    part_start = max(clause_start, text.rfind(",", clause_start, start) + 1)
+    part_end = text.find(",", end, hi)
+    part_end = hi if part_end == -1 else part_end
+    return _nearest(text, part_start, part_end, start, end) or _nearest(text, clause_start, hi, start, end)
+
+
+def _nearest(text: str, lo: int, hi: int, start: int, end: int) -> Direction | None:
+    span = text[lo:hi]
     best: tuple[int, Direction] | None = None
     for direction, pattern in DIRECTION_CUES:
-        for m in pattern.finditer(clause):
-            distance = min(abs(m.start() + offset - start), abs(m.end() + offset - end))
+        for m in pattern.finditer(span):
+            distance = min(abs(m.start() + lo - start), abs(m.end() + lo - end))
             if best is None or distance < best[0]:
                 best = (distance, direction)
     return best[1] if best else None

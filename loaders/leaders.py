@@ -18,15 +18,20 @@ BY = CaselessPattern(
     r"\b(?:led|run|launched|conducted|headed|initiated|designed|started|co-led|carried out|performed|directed|"
     r"coordinated|overseen|supervised)\b[^.;]{0,60}?\bby\b"
 )
-AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first author|published)\b")
+AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first author|co-authors?|coauthors?|published)\b")
 # "principal investigator Lindsey Baden", "its principal investigators were X, Y and Z".
+_WITH = CaselessPattern(r"(?<!together),?\s+(?:and )?with\b")
 LEADER_BEFORE = CaselessPattern(
     r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:(?:were|was|are|is)\s+)?(?:[a-z]+\s+)?$"
 )
 LEADER_AFTER = CaselessPattern(
     rf"^{CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
     r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
-    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group))"
+    r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work)"
+    r"|\s+as (?:the |its )?(?:chief|principal|lead|co-principal) investigator"
+    # "X and Y, MD, run the Long-term Impact of ... (LIINC) study"
+    r"|(?:\s+and\s+[^.;]{0,60}?)?\s+(?:lead|leads|led|head|heads|headed|run|runs|ran|direct|directs|directed|"
+    r"co-lead|co-leads|co-led) (?:the |this |a |an )(?:[\w()/'-]+ ){0,10}?(?:trial|study|cohort|project|consortium)\b)"
 )
 LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
 GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
@@ -40,7 +45,11 @@ def led_by(text: str, hits: list[Hit]) -> list[NodeBase]:
     if not m:
         return []
     stop = AUTHORSHIP.search(text, m.end())
+    if stop and not text[m.end() : stop.start()].strip():  # "led by first author X": X leads
+        stop = AUTHORSHIP.search(text, stop.end())
     end = stop.start() if stop else len(text)
+    with_ = _WITH.search(text[:end], m.end())  # "led by X, with Y as first author": Y is an author
+    end = with_.start() if with_ else end
     return [p for start, _, p, _ in hits if m.end() <= start < end]
 
 
@@ -51,8 +60,11 @@ def named_leaders(text: str, hits: list[Hit]) -> list[Leader]:
         before = LEADER_BEFORE.search(text[:start])
         if before or LEADER_AFTER.match(text[end:]):
             out.append((person, "leader", 0.9))
+            after = LEADER_AFTER.match(text[end:])
             if before and "investigators" in before.group():  # "investigators were X, Y and Z"
                 out += [(other, "leader", 0.85) for _, _, other, _ in hits[i + 1 :]]
+            elif after and not before:  # "X and Y run the ... study": Y too
+                out += [(other, "leader", 0.85) for s, _, other, _ in hits[i + 1 :] if s < end + after.end()]
             break
     for start, end, person, _ in hits:
         if GROUP_AFTER.match(text[end:]) or LAB_OF_BEFORE.search(text[:start]):

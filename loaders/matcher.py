@@ -60,16 +60,36 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 def _plurals(form: str) -> list[str]:
-    if len(form) < 4 or not form[-1].isalpha() or form[-1] in "sS":
+    """The form with its plural, or a plural with its singular ("autoimmune processes" names "process")."""
+    if len(form) < 4 or not form[-1].isalpha():
         return [form]
+    if form[-1] in "sS":
+        return [form, *_singular(form)]
     if form.endswith("y") and form[-2] not in "aeiou":
         return [form, form[:-1] + "ies"]
     return [form, form + "s"]
 
 
+def _singular(form: str) -> list[str]:
+    last = form.rsplit(" ", 1)[-1].lower()
+    if len(last) < 5 or last.endswith(("ss", "us", "is", "ous")):
+        return []
+    if last.endswith("ies"):
+        return [form[:-3] + "y"]
+    if last.endswith(("sses", "xes", "ches", "shes")):
+        return [form[:-2]]
+    return [form[:-1]]
+
+
 def _unhyphen(text: str) -> str:
     """'low-dose naltrexone' and 'low dose naltrexone', 'post-COVID' and 'post COVID' match alike."""
     return text.replace("-", " ")
+
+
+def _add(table: dict[str, list[TermRef]], key: str, ref: TermRef) -> None:
+    refs = table.setdefault(key, [])
+    if ref not in refs:
+        refs.append(ref)
 
 
 class Matcher:
@@ -78,7 +98,12 @@ class Matcher:
     def __init__(self, vocab: Vocabularies) -> None:
         folded: dict[str, list[TermRef]] = {}
         exact: dict[str, list[TermRef]] = {}
+        # A term's own sign that its anchor is wrong ("the virus persists"), instead of the generic one.
+        self.anchor_cues: dict[str, re.Pattern[str]] = {}
+        derived: list[tuple[str, TermRef]] = []
         for label, term in vocab:
+            if term.anchor_cue is not None:
+                self.anchor_cues[term.id] = re.compile(rf"\b(?:{term.anchor_cue})", re.IGNORECASE)
             forms: list[tuple[str, bool, bool]] = [(f, cs, False) for f, cs in term.surface_forms()]
             forms += [(a, False, True) for a in term.anchors]
             for form, case_sensitive, anchor in forms:
@@ -86,11 +111,14 @@ class Matcher:
                 ref = TermRef(label, term.id, anchor)
                 if case_sensitive:
                     exact.setdefault(form, []).append(ref)
-                else:
-                    for variant in _plurals(form):
-                        refs = folded.setdefault(lower_same_length(variant), [])
-                        if ref not in refs:
-                            refs.append(ref)
+                    continue
+                first, *others = _plurals(form)
+                _add(folded, lower_same_length(first), ref)
+                derived += [(lower_same_length(v), ref) for v in others]
+        # A plural or singular made here never takes a name another term of the label lists itself.
+        for key, ref in derived:
+            if not any(r.label is ref.label and r.term_id != ref.term_id for r in folded.get(key, ())):
+                _add(folded, key, ref)
         # Full names win over anchors when a string is both.
         self._folded = {k: tuple(sorted(v, key=lambda r: r.anchor)) for k, v in folded.items()}
         self._exact = {k: tuple(v) for k, v in exact.items()}

@@ -17,7 +17,14 @@ from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import Hit, find_introductions
-from loaders.rules import analyse, anaphoric_targets, node_for, studied_conditions, targets_of
+from loaders.rules import (
+    analyse,
+    anaphoric_targets,
+    node_for,
+    studied_after_covid,
+    studied_conditions,
+    targets_of,
+)
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
 from ontology.identity import PersonName, node_id, same_person
@@ -46,6 +53,10 @@ def looks_like_news(lines: list[str]) -> bool:
     return bool(lines) and " > " in lines[0] and len(lines) >= 4
 
 
+# "with McIntyre as first author": a surname alone, as an author
+_SURNAME_AS_AUTHOR = re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b")
+
+
 @dataclass
 class _State:
     people: list[tuple[PersonName, NodeBase]] = field(default_factory=list)
@@ -59,6 +70,7 @@ class _News:
         self.doc = doc
         self.b = DocBuilder(doc, DocKind.NEWS, text)
         self.s = _State()
+        self.codes: frozenset[str] = frozenset()  # product codes the article introduced ("KPAX002")
         crumbs = [c.strip() for c in self.lines[0].split(">")]
         self.outlet = crumbs[0]
         self.title = self.lines[1].strip()
@@ -119,6 +131,8 @@ class _News:
 
     def people_in(self, text: str) -> list[Hit]:
         """(start, end, researcher, introduced) for every person named in a sentence, in order."""
+        for m in _SURNAME_AS_AUTHOR.finditer(text):
+            self._introduced_later(m.group(1))
         hits: list[Hit] = []
         for intro in find_introductions(text):
             if self.byline and intro.name.surname == self.byline.split()[-1]:
@@ -131,6 +145,18 @@ class _News:
                 if not any(a <= m.start() < b for a, b, _, _ in hits):
                     hits.append((m.start(), m.end(), node, False))
         return sorted(hits, key=lambda h: h[0])
+
+    def _introduced_later(self, surname: str) -> None:
+        """A surname named as an author before the article introduces the person ("the full report ...
+        with McIntyre as first author. The trial was led by psychiatrist Roger McIntyre"): look ahead."""
+        if any(known.surname == surname for known, _ in self.s.people):
+            return
+        for line in self.lines[self.body_start :]:
+            if surname in line:
+                intro = next((i for i in find_introductions(line) if i.name.surname == surname), None)
+                if intro is not None:
+                    self.person(intro.name)
+                    return
 
     # -- sentences ----------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -152,11 +178,13 @@ class _News:
         if counts and (len(counts) == 1 or counts[0] > counts[1]):  # one condition the article is about
             top = max(self.condition_count, key=lambda k: self.condition_count[k])
             self.subjects.studied_by_default(*self.condition[top])
+        studied_after_covid(self.b, "\n".join(self.lines))
         return self.b.build()
 
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
         self.s.index += 1
-        a = analyse(text, quotes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
+        a = analyse(text, quotes, self.codes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
+        self.codes |= a.codes
         hits = [h for h in self.people_in(a.text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
         add_affiliations(self.b, a.text, hits, text, line, Section.BODY, "news", 0.9)
         named = [h[2] for h in hits]

@@ -21,11 +21,12 @@ from loaders.leaders import (
     LEADER_BEFORE,
     PRONOUN_GROUP,
     led_by,
+    named_leaders,
 )
 from loaders.matcher import TermRef
 from loaders.news_reports import REPORT_CUE, share_claims
 from loaders.people import Hit
-from loaders.rules import Analysis, classify_design, impaired_near, node_for, outcome_of, studied_conditions
+from loaders.rules import Analysis, acted_on, classify_design, impaired_near, node_for, outcome_of, studied_conditions
 from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.identity import node_id, study_id
@@ -55,30 +56,52 @@ _LEDE_TRIAL = CaselessPattern(
 )
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
 _AUTHOR_BEFORE = CaselessPattern(
-    r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)\s*$"
+    r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)"
+    r"\s*(?:[a-z]+\s+){0,2}$"
 )
 _AUTHOR_AFTER = CaselessPattern(
     rf"^{CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
     # "X, MD, the study's lead clinical investigator and first author of the paper"
-    r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article))"
+    r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article)"
+    # "X of Y, the study's first author and senior investigator"
+    r"|(?:,?\s+(?:of|at|from)\s+[^,;.]{0,80})?,\s*(?:the |its )?(?:study|paper|report)'s first author)"
 )
 _STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
-_COLLEAGUES_AFTER = CaselessPattern(r"^\s+(?:and (?:colleagues|co-workers)|et al)")
+# "X and colleagues", "X, MD, PhD, of Brigham and Women's Hospital and colleagues"
+_COLLEAGUES_AFTER = CaselessPattern(
+    rf"^{CREDS}(?:,?\s+(?:of|at|from)\s+[^,;.]{{0,80}}?)?,?\s+(?:and (?:colleagues|co-workers|coworkers|"
+    r"(?:his|her|their) (?:team|group))|et al)\b"
+)
 _YEAR_PAPER = CaselessPattern(
     r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
 )
 _PUBLISHED_STUDY = CaselessPattern(
     r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
 )
+# A published study counted off among the work of the person talked about ("In the first, ...",
+# "The second, an open-label phase 2 study published in 2015, ...").
+_THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
+_ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
+_TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
+_THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _NAMED = re.compile(
-    r"\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
-    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3})\s+(?P<kind>study|cohort|project)\b"
+    # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
+    r"(?:\((?P<short>[A-Z][A-Z0-9-]{2,})\)|\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
+    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
 )
 _NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
+# "Run at four centres, including Stanford, it assigned patients to ...": the trial as the subject.
+_IT_AFTER_OPENING = re.compile(r"^[^.;]{0,160}?,\s+it\s+(?!is\b|was\b)[a-z]+ed\b")
+_PROGRAMME = CaselessPattern(r"\b(?:programme|program|study)\b")
+# A clause about a new arm of the trial just described ("the trial moved on to the statin").
+_SAME_TRIAL = CaselessPattern(
+    r"\b(?:the|this|that) trial (?:then |later |next )?(?:moved on|switched|went on|turned|added|continued)\b"
+    r"|\b(?:the|a|its|another|second|new) (?:\w+ )?arm\b"
+)
 _CONTINUES = re.compile(
-    r"^(?:They|The (?:study|authors|researchers|team|paper|review|trial|treatment|drug|results?|investigators)"
-    r"|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
+    r"^(?:They|Their|The (?:\w+ ){0,2}(?:study|authors|researchers|team|group|paper|review|trial|treatment|drug|"
+    r"results?|investigators)|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
 )
 _OTHER = CaselessPattern(
     r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
@@ -90,7 +113,8 @@ _RESEARCH_VERB = CaselessPattern(
 )
 _FINDING = CaselessPattern(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
-    r"consistent with|pattern)\b"
+    r"consistent with|pattern|interpret\w*|argu\w*|reason\w*|propos\w*|conclu\w*|reading|explain\w*|"
+    r"hypothes\w*)\b"
 )
 _RESULT_WORDS = CaselessPattern(
     r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
@@ -119,6 +143,22 @@ class SentenceContext:
     year: int | None  # the article's year
 
 
+def _study_name(m: re.Match[str]) -> str | None:
+    if m["short"]:
+        return m["short"]
+    return None if m["name"].split()[0] in _NOT_NAME else m["name"]
+
+
+def _trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str]:
+    """Trial names in a sentence or a part of it ("HEAL-COVID"), not vocabulary terms of the same shape
+    ("COVID-19")."""
+    return {
+        m.group()
+        for m in TRIAL_NAME.finditer(a.text, start, len(a.text) if end is None else end)
+        if not any(x.start <= m.start() and m.end() <= x.end for x in a.mentions)
+    }
+
+
 class Subjects:
     def __init__(self, b: DocBuilder, article: NodeBase) -> None:
         self.b = b
@@ -127,21 +167,36 @@ class Subjects:
         self.last: Subject | None = None
         self.reports: list[Subject] = []  # studies presented as the published report of a trial
         self.lede: SentenceContext | None = None
+        self.prev_year: int | None = None  # the year of "the 2009 paper" in the sentence before
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
         found = self._studies(c)
         if not found:
             found = self._trials(c)
-        if not found and c.index <= 2 and _LEDE_TRIAL.search(c.a.text) and not c.a.of(NodeLabel.DRUG):
-            self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
-        if not found and self.last and self._continues(self.last, c):
+        elif c.a.of(NodeLabel.DRUG) and _TRIAL_DESIGN.search(c.a.text):
+            # "a randomized, placebo-controlled study published in PLoS One in 2011, 30 patients received
+            # rituximab": the paper is the report of a trial, and the article describes both
+            trials = [t for t in self._trials(c) if t not in found]
+            if trials and found[0] not in self.reports:
+                self.reports.append(found[0])
+            found += trials
+        if not found and not c.a.of(NodeLabel.DRUG):
+            if c.index <= 2 and _LEDE_TRIAL.search(c.a.text):
+                self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
+            elif (_trial_names(c.a) or cues.phase_of(c.a.text)) and (
+                TRIAL_CUE.search(c.a.text) or _PROGRAMME.search(c.a.text)
+            ):
+                self.lede = c  # "HEAL-COVID, a UK platform trial run from ..." then "It tested apixaban ..."
+        if not found and self.last and self.lede is not c and self._continues(self.last, c):
             found = [self.last]
             self._update_trial(self.last, c.a.text, c.text)
         for s in found:
             self._claims(s, c)
             s.last_seen, s.line = c.index, c.line
             self.last = s
+        year_paper = _YEAR_PAPER.search(c.a.text)
+        self.prev_year = int(year_paper.group(1)) if year_paper else None
         return found
 
     def link_reports(self) -> None:
@@ -182,11 +237,11 @@ class Subjects:
             if REPORT_CUE.search(c.a.text) and subject not in self.reports:
                 self.reports.append(subject)
             return [subject]
-        named = next((m for m in _NAMED.finditer(c.a.text) if m["name"].split()[0] not in _NOT_NAME), None)
+        named = next((n for m in _NAMED.finditer(c.a.text) if (n := _study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
             node = Study(
-                id=node_id(NodeLabel.STUDY, named["name"]),
-                name=named["name"],
+                id=node_id(NodeLabel.STUDY, named),
+                name=named,
                 design=classify_design([c.a.text]),
                 size=cues.size_of(c.a.text),
             )
@@ -222,6 +277,8 @@ class Subjects:
             return None
         year_m = _IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
+        if not year_m and self.prev_year and _THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
+            year = self.prev_year
         first = next(
             (
                 p
@@ -238,6 +295,10 @@ class Subjects:
             after = c.a.text[end:]
             if GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
                 return person, year
+        if year_m and not c.hits and c.current and _THEIR_STUDY.search(c.a.text):
+            # "Fluge walked the audience through the group's two published studies. In the first, a
+            # randomized study published in PLoS One in 2011, ...": the work of the person talked about
+            return c.current[-1], year
         return None
 
     def _trials(self, c: SentenceContext) -> list[Subject]:
@@ -264,7 +325,7 @@ class Subjects:
             if not is_trial and not continues:
                 continue
             phase = cues.phase_of(clause)
-            named = {m.group() for m in TRIAL_NAME.finditer(clause)}
+            named = _trial_names(c.a, start, offset)
             by_name = next((s for s in self.known if named & s.names), None)
             subject: Subject | None
             if by_name is not None:  # "the iSTAND result": the trial itself, whatever else the clause names
@@ -281,9 +342,19 @@ class Subjects:
                 ) or self._unphased(ids, phase, clause)
             if subject is None and continues and phase is None and last is not None:
                 subject = last
-            lede = self.lede if subject is None and not any(isinstance(k.node, Trial) for k in self.known) else None
+            if (
+                subject is None
+                and last is not None
+                and isinstance(last.node, Trial)
+                and phase in (None, last.node.phase)
+                and c.index - last.last_seen <= 2
+                and _SAME_TRIAL.search(clause)
+            ):
+                subject = last  # "the trial moved on to atorvastatin": a new arm of the same trial
+            lede = self._lede_for(c) if subject is None else None
             if lede is not None:
                 phase = phase or cues.phase_of(lede.a.text)
+                named |= _trial_names(lede.a)
             if subject is None:
                 lead = self._lead(c, clause, start)
                 who = lead[0].name.split()[-1] if lead else self.b.doc
@@ -292,6 +363,8 @@ class Subjects:
                 label = f"{names} {'phase ' + phase + ' ' if phase else ''}trial" + (
                     f" ({lead[0].name})" if lead else ""
                 )
+                if lede is not None and named:  # the name the article gave it first
+                    label = sorted(named)[0]
                 subject = self._subject(Trial(id=node_id(NodeLabel.TRIAL, key), name=label, phase=phase), c)
             subject.drugs.update(ids)
             subject.names.update(named)
@@ -303,10 +376,22 @@ class Subjects:
             found.append(subject)
         return found
 
+    def _lede_for(self, c: SentenceContext) -> SentenceContext | None:
+        """The sentence that described a trial before naming its drug: the article's opening (when no
+        trial is known yet), or a trial named just before a sentence that goes on about it ("It ...")."""
+        lede = self.lede
+        if lede is None:
+            return None
+        if lede.index <= 2 and not any(isinstance(k.node, Trial) for k in self.known):
+            return lede
+        if c.index - lede.index <= 2 and (_CONTINUES.match(c.a.text) or _IT_AFTER_OPENING.search(c.a.text)):
+            return lede
+        return None
+
     def _unphased(self, ids: dict[str, tuple[TermRef, str]], phase: str | None, clause: str) -> Subject | None:
         """The trial of these drugs named earlier without its phase, when this clause gives the phase
         (not a planned or running follow-up of a trial already done: "a phase 2b/3 trial is planned")."""
-        if phase is None:
+        if phase is None or _ANOTHER.match(clause):  # "The second, an open-label phase 2 study ...": another one
             return None
         for s in reversed(self.known):
             if isinstance(s.node, Trial) and s.node.phase is None and set(s.drugs) == set(ids):
@@ -328,7 +413,8 @@ class Subjects:
         """Does this sentence, which names no trial or study, go on about the last one?"""
         same_paragraph = c.line == last.line
         near = c.index - last.last_seen <= 2
-        if not near and not same_paragraph:
+        only = len(self.known) == 1 and isinstance(last.node, Study)  # one study: on about it, paragraphs later
+        if not near and not same_paragraph and not only:
             return False
         if _OTHER.match(c.a.text):
             return False
@@ -391,12 +477,19 @@ class Subjects:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
+        if s.drugs and cues.HYPOTHESIS_TEST.search(c.a.text):
+            self._tested_mechanisms(s, c)
         if isinstance(s.node, Study):
             for m, ref in c.a.of(NodeLabel.MECHANISM):
-                if not c.a.negated(m) and not (ref.anchor and not impaired_near(c.a, m)) and not c.a.described_by(m):
+                unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
+                if not c.a.negated(m) and not unimpaired and not c.a.described_by(m) and not acted_on(c.a, m):
                     b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
         lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
         leaders = self._by(c) or ([lead] if lead else [])
+        if lead and lead[1] == "news.leader" and leaders[0] is lead:  # "X and Y run the study": Y too
+            leaders += [
+                (p, "news.leader", conf) for p, rule, conf in named_leaders(c.a.text, c.hits)[1:] if rule == "leader"
+            ]
         for person, rule, conf in leaders:
             b.edge(RelType.LED_BY, s.node, person, text, line, body, rule, conf)
             for ref, surface in s.drugs.values():
@@ -409,6 +502,18 @@ class Subjects:
                     body,
                     "news.investigates.leads",
                     min(conf, 0.7),
+                )
+
+    def _tested_mechanisms(self, s: Subject, c: SentenceContext) -> None:
+        """The mechanisms a trial was built to test are what its drugs are meant to act on."""
+        for m, ref in c.a.of(NodeLabel.MECHANISM):
+            if c.a.negated(m) or c.a.described_by(m):
+                continue
+            mechanism = node_for(self.b, ref, m.text)
+            for drug_ref, surface in s.drugs.values():
+                drug = node_for(self.b, drug_ref, surface)
+                self.b.edge(
+                    RelType.TARGETS, drug, mechanism, c.text, c.line, Section.BODY, "news.targets.hypothesis", 0.7
                 )
 
     def _pending(self, s: Subject) -> Outcome:
@@ -433,8 +538,11 @@ class Subjects:
         for hit_start, end, person, _ in c.hits:
             if GROUP_AFTER.match(c.a.text[end:]) or LAB_OF_BEFORE.search(c.a.text[:hit_start]):
                 return person, "news.group", 0.85
-        if PRONOUN_GROUP.search(clause) and c.current:
-            return c.current[-1], "news.group", 0.75
+        pronoun = PRONOUN_GROUP.search(clause)
+        if pronoun:  # "Paul Fisher, a professor at ..., has ...; his team's paper": the person named before
+            named = [p for s, _, p, _ in c.hits if s < start + pronoun.start()]
+            if named or c.current:
+                return (named or c.current)[-1], "news.group", 0.75
         if study:
             return None
         if c.current:

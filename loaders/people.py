@@ -26,9 +26,11 @@ _ROLE = re.compile(
     r",\s+(?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
-    r"specialist|author|who (?:leads|led|directs|heads|runs|ran))\b"
+    r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
+    r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "with Dorottya Nagy-Szakal as first author"
-    r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b",
+    r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
+    r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b",
     re.IGNORECASE,
 )
 # "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina
@@ -36,9 +38,11 @@ _ROLE = re.compile(
 _NAME_AFTER = re.compile(
     r"\b(?:Dr|Prof|Professor)\.?\s+"
     r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
-    r"overseen|supervised) by\s+(?:[a-z]+\s+){0,2}"
-    r"|\b(?:first|lead|senior|last) author\s+"
+    r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
+    r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
 )
+# "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
+_ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
 _NOT_NAME = frozenset(
     "The In At And But Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
@@ -74,7 +78,7 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     for tok in reversed(tokens):
         word = tok.group()
         gap = text[tok.end() : taken[-1].start() if taken else end]
-        if gap.strip() or word.rstrip(".") in _NOT_NAME or word.endswith("'s"):
+        if gap.strip() or word.rstrip(".") in _NOT_NAME or word.endswith("'s") or _ROLE_WORD.match(word):
             break
         capital = word[0].isupper() and any(c.isalpha() for c in word)
         if capital or (word in _PARTICLE and taken):
@@ -152,9 +156,19 @@ def find_introductions(text: str) -> list[Introduction]:
         if hit:
             start, raw = hit
             found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
+    # "Michael Peluso and Steven Deeks, MD, run ...": a full name joined to an introduced one by "and"
+    for intro in list(found.values()):
+        joined = _AND_BEFORE.search(text, 0, intro.start)
+        hit = _name_before(text, joined.start()) if joined else None
+        inside = hit and any(a < hit[0] + len(hit[1]) and hit[0] < b for a, b in spans)  # "King's College London and"
+        if hit and not inside and not _ARTICLE_BEFORE.search(text, 0, hit[0]):  # not "The Chronic Fatigue and ..."
+            at, raw = hit
+            found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
     return sorted(found.values(), key=lambda i: i.start)
 
 
+_AND_BEFORE = re.compile(r",?\s+and\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|of|for|from|to|in|at|and)\s+$", re.IGNORECASE)
 _OF_BEFORE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 
@@ -179,7 +193,7 @@ _DEPARTMENT = re.compile(
 INSTITUTION_PATTERN = re.compile(
     r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
     r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
-    r"Laboratory)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
+    r"Laboratory|Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|Biologics|Pharma)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
 )
 
 # Every match names one of "University", "Hospital", "Institute", ...: most sentences name none, and

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders import cues
 from loaders.builder import DocBuilder
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
 from loaders.text import CaselessPattern, fold_typography
-from ontology.enums import NodeLabel, Outcome, StudyDesign
+from ontology.enums import NodeLabel, Outcome, RelType, StudyDesign
+from ontology.identity import ID_PREFIX
 from ontology.model import NodeBase
+from ontology.vocab import load_vocabularies
 
 _I = re.IGNORECASE
 _STOP = (
@@ -54,6 +57,65 @@ CANDIDATE_DRUG = re.compile(
     rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b"
 )
 
+# A product known by its code ("a product called KPAX002", "BC007, an aptamer drug"): a candidate drug,
+# and the code alone names it in the document's later sentences (see ``analyse``'s ``codes``).
+_CODE = r"[A-Z][A-Za-z]{1,6}-?\d{2,5}[A-Za-z]?"
+CODE_NAMED = re.compile(
+    rf"\b(?:called|named|known as|code-?named|dubbed|under the name)\s+(?P<a>{_CODE})\b"
+    rf"|\b(?P<b>{_CODE})\s*(?:\(|,)\s*(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}?(?:drug|compound|molecule|antibody|"
+    r"peptide|aptamer|product|formula|formulation|supplement|inhibitor|agonist|antagonist|blocker|candidate)\b"
+)
+_NOT_CODE = re.compile(r"^(?:NCT|ISRCTN|COVID|SARS|HHV|IL|CD|EudraCT|ICD|DSM|PMID)", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def code_names(text: str) -> set[str]:
+    """Codes a sentence introduces as products ("a product called KPAX002")."""
+    names = set()
+    for m in CODE_NAMED.finditer(text):
+        if m["a"] and _TRIAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "the trial, known as AMP-516": a trial's name
+        names.add(m["a"] or m["b"])
+    return {n for n in names if not _NOT_CODE.match(n)}
+
+
+_TRIAL_BEFORE = re.compile(r"\b(?:trial|study|programme|program|cohort|project)\b", re.IGNORECASE)
+
+
+# "antibody levels against several herpesviruses, including Epstein-Barr virus and cytomegalovirus": each
+# virus named after it stands for the antibodies to it (the vocabulary's "<virus> antibodies" terms).
+_ANTIBODIES_TO = re.compile(
+    r"\bantibod(?:y|ies)(?: levels?| titres?| titers?| responses?)? (?:against|to)\b[^.;]{0,100}", re.IGNORECASE
+)
+
+
+@cache
+def _virus_antibodies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for the viruses that have an antibody term, and virus name (folded) → term id."""
+    names: dict[str, str] = {}
+    for term in load_vocabularies().terms[NodeLabel.BIOMARKER].values():
+        for form in (term.label, *term.synonyms, *term.abbreviations):
+            if form.endswith(" antibodies") and not form.lower().startswith("anti"):
+                names.setdefault(form[: -len(" antibodies")].lower(), term.id)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), names
+
+
+def _antibodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    pattern, names = _virus_antibodies()
+    found = [
+        Mention(v.start(), v.end(), v.group(), (TermRef(NodeLabel.BIOMARKER, names[v.group().lower()], False),))
+        for span in _ANTIBODIES_TO.finditer(text)
+        for v in pattern.finditer(text, span.start(), span.end())
+    ]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if all(m.end <= f.start or m.start >= f.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
 _DESCRIPTION = re.compile(r"\s*(?:\((?P<paren>[^)]*)\)|,\s*(?:which|a|an|the)\b(?P<clause>[^,;.]*))")
 
 
@@ -65,6 +127,7 @@ class Analysis:
     mentions: list[Mention]
     quotes: list[tuple[int, int]] = field(default_factory=list)
     descriptions: list[tuple[int, int, Mention]] = field(default_factory=list)
+    codes: frozenset[str] = frozenset()  # product codes this sentence introduces (see code_names)
     _by_label: dict[NodeLabel, list[tuple[Mention, TermRef]]] = field(default_factory=dict, repr=False)
 
     def of(self, label: NodeLabel) -> list[tuple[Mention, TermRef]]:
@@ -76,6 +139,10 @@ class Analysis:
                 ref = m.ref(label)
                 if ref is not None and not self.quoted(m):
                     cached.append((m, ref))
+            if label is NodeLabel.DRUG and len(cached) > 1:
+                # "atorvastatin, a statin": the class named beside its member is not a second drug
+                classes = {c for _, r in cached if (c := drug_class(r.term_id)) is not None}
+                cached = [(m, r) for m, r in cached if r.term_id not in classes]
             self._by_label[label] = cached
         return list(cached)
 
@@ -93,7 +160,38 @@ class Analysis:
         return self.text[m.end : m.end + chars]
 
     def negated(self, m: Mention) -> bool:
-        return bool(cues.NEGATION_BEFORE.search(self.before(m)))
+        """Denied where it is named, or a later item of a denied list ("no sign of A, of B or of C")."""
+        before = self.before(m, 160)
+        if cues.NEGATION_BEFORE.search(before[-80:]):
+            return True
+        heads = list(cues.NEGATION_HEAD.finditer(before))
+        if not heads:
+            return False
+        rest = before[heads[-1].end() :]
+        return bool(_LIST_SEPARATOR.search(rest)) and len(rest.split()) <= 14 and not _CLAUSE_WORD.search(rest)
+
+
+# A denied list runs on through ", of B", " or C", "nor D" until a new clause starts.
+_LIST_SEPARATOR = re.compile(r",|\b(?:or|and|nor)\b")
+_CLAUSE_WORD = re.compile(
+    r"[;:()]|\b(?:but|was|were|is|are|had|has|have|while|whereas|however|although|though|which|that|who|"
+    r"showed|found|suggest\w*|reported)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def drug_class(term_id: str) -> str | None:
+    """The vocabulary term a drug's category names, when there is one ("atorvastatin" → "statins",
+    "famotidine" (H2 antihistamine) → "antihistamines", "SIM01" (synbiotic) → "probiotics")."""
+    vocab = load_vocabularies()
+    term = vocab.terms[NodeLabel.DRUG].get(term_id)
+    if term is None or term.category is None:
+        return None
+    cls = vocab.lookup(NodeLabel.DRUG, term.category)
+    if cls is None or cls.id == term_id or cls.category == term.category:  # itself, or a sibling (IVIG, SCIG)
+        return None
+    return cls.id
 
 
 def candidate_ref(label: NodeLabel, name: str) -> TermRef:
@@ -104,10 +202,15 @@ def is_candidate(ref: TermRef) -> bool:
     return ref.term_id.startswith("?")
 
 
-def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analysis:
-    """Find mentions in a sentence. ``quotes`` are spans (in this sentence) of quoted speech."""
+def analyse(
+    sentence: str, quotes: list[tuple[int, int]] | None = None, codes: frozenset[str] = frozenset()
+) -> Analysis:
+    """Find mentions in a sentence. ``quotes`` are spans (in this sentence) of quoted speech; ``codes``
+    are product codes earlier sentences of the document introduced (see :func:`code_names`)."""
     text = fold_typography(sentence)
-    mentions = vocabulary_matcher().find(text)
+    mentions = [x for x in (_with_cued_anchors(text, m) for m in vocabulary_matcher().find(text)) if x]
+    if "ntibod" in text:
+        mentions = _antibodies(text, mentions)
     taken = [(m.start, m.end) for m in mentions]
 
     def free(a: int, b: int) -> bool:
@@ -127,8 +230,13 @@ def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analy
     for m in CANDIDATE_DRUG.finditer(text):
         if free(*m.span()):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.DRUG, m.group()),)))
+    introduced = frozenset(code_names(text)) if _DIGIT.search(text) else frozenset()
+    for code in codes | introduced if introduced or codes else ():
+        for m in re.finditer(rf"\b{re.escape(code)}\b", text):
+            if free(*m.span()):
+                extra.append(Mention(m.start(), m.end(), code, (candidate_ref(NodeLabel.DRUG, code),)))
     mentions = sorted(mentions + extra, key=lambda x: x.start)
-    analysis = Analysis(text, mentions, quotes or [])
+    analysis = Analysis(text, mentions, quotes or [], codes=introduced)
     for mention in mentions:
         if mention.ref(NodeLabel.DRUG) is None:
             continue
@@ -141,13 +249,52 @@ def analyse(sentence: str, quotes: list[tuple[int, int]] | None = None) -> Analy
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|:")
 
 
-def impaired_near(a: Analysis, m: Mention) -> bool:
+_ONSET_BETWEEN = re.compile(r"\b(?:after|following|since|before|during)\b", re.IGNORECASE)
+
+
+def impaired_near(a: Analysis, m: Mention, ref: TermRef | None = None) -> bool:
     """Is something said to be wrong within the clause of ``m`` (for anchors such as "mitochondria")?"""
-    breaks = [x.end() for x in _CLAUSE_BREAK.finditer(a.text, 0, m.start)]
+    return _impaired(a.text, m, ref)
+
+
+def _impaired(text: str, m: Mention, ref: TermRef | None) -> bool:
+    """A term with its own anchor cue ("persist" for the virus of viral persistence) needs that cue within
+    a few words of the anchor, with no time word between: "the virus persists in tissue" counts,
+    "symptoms persisted after the virus cleared" does not."""
+    breaks = [x.end() for x in _CLAUSE_BREAK.finditer(text, 0, m.start)]
     start = breaks[-1] if breaks else 0
-    nxt = _CLAUSE_BREAK.search(a.text, m.end)
-    end = nxt.start() if nxt else len(a.text)
-    return bool(cues.IMPAIRMENT_CUE.search(a.text[start:end]))
+    nxt = _CLAUSE_BREAK.search(text, m.end)
+    end = nxt.start() if nxt else len(text)
+    cue = vocabulary_matcher().anchor_cues.get(ref.term_id) if ref is not None else None
+    if cue is None:
+        return bool(cues.IMPAIRMENT_CUE.search(text[start:end]))
+    lo, hi = max(start, m.start - _CUE_REACH), min(end, m.end + _CUE_REACH)
+    for c in cue.finditer(text, lo, hi):
+        between = text[c.end() : m.start] if c.start() < m.start else text[m.end : c.start()]
+        if not _ONSET_BETWEEN.search(between):
+            return True
+    return False
+
+
+def _with_cued_anchors(text: str, m: Mention) -> Mention | None:
+    """Drop the refs of anchors whose own cue is not near: such an anchor ("virus") names nothing alone."""
+    cued = vocabulary_matcher().anchor_cues
+    refs = tuple(r for r in m.refs if not (r.anchor and r.term_id in cued and not _impaired(text, m, r)))
+    if len(refs) == len(m.refs):
+        return m
+    return Mention(m.start, m.end, m.text, refs) if refs else None
+
+
+_CUE_REACH = 40  # characters: about six words
+
+
+_ACTED_ON = CaselessPattern(rf"(?:{cues.TARGET_CUE.pattern.pattern})\s+(?:[\w'-]+\s+){{0,3}}$")
+
+
+def acted_on(a: Analysis, m: Mention) -> bool:
+    """Is the mechanism named as what something does ("calms inflammation", "to dampen that process")?
+    Then it is a target, not a mechanism the study proposes."""
+    return bool(_ACTED_ON.search(a.before(m, 40)))
 
 
 def drug_segment(a: Analysis, drug: Mention) -> str:
@@ -172,10 +319,16 @@ def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
             continue
         between = a.text[drug.end : m.start]
         if len(between) <= 90 and cues.TARGET_CUE.search(between) and not re.search(r"[;.]", between):
-            if ref.anchor and not cues.RESTORE_CUE.search(between):
+            if _plain_anchor(ref) and not cues.RESTORE_CUE.search(between):
                 continue
             out.append((m, ref))
     return out
+
+
+def _plain_anchor(ref: TermRef) -> bool:
+    """An anchor with no cue of its own ("mitochondria"): a drug acts on it only by restoring it. An
+    anchor with its own cue ("the virus ... replicating") already names the mechanism."""
+    return ref.anchor and ref.term_id not in vocabulary_matcher().anchor_cues
 
 
 def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:
@@ -190,7 +343,7 @@ def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:
         between = a.text[start.end() : m.start]
         if m.start in own or ";" in between or not cues.TARGET_CUE.search(between):
             continue
-        if not ref.anchor or cues.RESTORE_CUE.search(between):
+        if not _plain_anchor(ref) or cues.RESTORE_CUE.search(between):
             out.append((m, ref))
     return out
 
@@ -249,3 +402,40 @@ def classify_design(texts: list[str]) -> StudyDesign:
         if pattern.search(joined):
             return design
     return StudyDesign.UNKNOWN
+
+
+_LONG_COVID_TEXT = re.compile(r"\blong[ -]covid\b|\bpost[- ]covid\b|\bPASC\b|post-acute sequelae", re.IGNORECASE)
+_PAST_INFECTION = CaselessPattern(
+    r"\b(?:had had|who had|after|following|since|recovered|history of|previous(?:ly)?|earlier|prior|"
+    r"survivors?|went on to)\b"
+)
+
+
+def studied_after_covid(b: DocBuilder, text: str) -> None:
+    """In a document about long COVID, people "who had COVID-19 months earlier" are studied for long
+    COVID: the infection is their history, not the condition the study or trial is about. (People
+    enrolled during an acute infection, with no past-tense cue, keep COVID-19.)"""
+    covid = f"{ID_PREFIX[NodeLabel.CONDITION]}:covid-19"
+    past = [
+        e
+        for e in b.edges.values()
+        if e.type is RelType.STUDIED and e.target == covid and _PAST_INFECTION.search(e.evidence.sentence)
+    ]
+    if not past or not _LONG_COVID_TEXT.search(text):
+        return
+    long_covid = b.term(NodeLabel.CONDITION, "long-covid")
+    for e in past:
+        del b.edges[e.key]
+        ev = e.evidence
+        b.edge(
+            RelType.STUDIED,
+            b.nodes[e.source],
+            long_covid,
+            ev.sentence,
+            ev.line,
+            ev.section,
+            f"{ev.rule}.after_covid",
+            ev.confidence - 0.1,
+        )
+    if not any(covid in (x.source, x.target) for x in b.edges.values()):
+        del b.nodes[covid]

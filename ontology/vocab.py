@@ -66,6 +66,7 @@ class Term(BaseModel):
     synonyms: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    anchor_cue: str | None = None
     category: str | None = None
     kind: str | None = None
     city: str | None = None
@@ -82,6 +83,16 @@ class Term(BaseModel):
             if not re.match(pattern, local):
                 raise ValueError(f"xref {prefix}:{local} does not match {pattern}")
         return xrefs
+
+    @field_validator("anchor_cue")
+    @classmethod
+    def _compiles(cls, cue: str | None) -> str | None:
+        if cue is not None:
+            try:
+                re.compile(cue)
+            except re.error as exc:
+                raise ValueError(f"anchor_cue {cue!r} is not a regular expression: {exc}") from exc
+        return cue
 
     @field_validator("kind")
     @classmethod

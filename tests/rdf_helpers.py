@@ -92,9 +92,35 @@ def reference_graph(data: dict[str, Any]) -> rdflib.Graph:
     return to_rdflib(iter_blocks(data))
 
 
+_FIRST = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#first>"
+_REST = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#rest>"
+_NIL = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>"
+
+
 def canonical_lines(text: str, fmt: str) -> set[str]:
-    """pyoxigraph's N-Triples form of every triple (for graphs without blank nodes)."""
-    return {f"{q.subject} {q.predicate} {q.object} ." for q in ox.parse(text.encode("utf-8"), format=OX_FORMAT[fmt])}
+    """pyoxigraph's N-Triples form of every triple. The only blank nodes the exporter writes are RDF
+    list cells (a trial's features in order); each list is written out as ``( item item … )`` in
+    place of its head, so the lines compare across formats whatever the blank node labels."""
+    triples = [
+        (str(q.subject), str(q.predicate), str(q.object)) for q in ox.parse(text.encode("utf-8"), format=OX_FORMAT[fmt])
+    ]
+    first = {s: o for s, p, o in triples if p == _FIRST}
+    rest = {s: o for s, p, o in triples if p == _REST}
+
+    def unfold(node: str) -> str:
+        items = []
+        while node != _NIL:
+            items.append(first[node])
+            node = rest[node]
+        return "( " + " ".join(items) + " )"
+
+    lines = set()
+    for s, p, o in triples:
+        if p in (_FIRST, _REST):
+            continue
+        assert not s.startswith("_:"), s
+        lines.add(f"{s} {p} {unfold(o) if o.startswith('_:') else o} .")
+    return lines
 
 
 NASTY = 'a "quoted" word, a back\\slash, a\nnew line, a\rreturn, a\ttab, \x01 \x07 \x7f controls, Øystein, 🧬'

@@ -222,6 +222,23 @@ def news(*paragraphs: str) -> Extraction:
             "klimas-n",
             "nova-southeastern-university",
         ),
+        # a group at a place; a place opening the sentence; work at a place, then its leader
+        (
+            "Dr. Peter Rowe's group at Johns Hopkins University reported low blood pressure on tilt in 23 patients.",
+            "rowe-p",
+            "johns-hopkins-university",
+        ),
+        (
+            "At Newcastle University in England, Cara Tomas, PhD, and colleagues measured respiration in blood cells.",
+            "tomas-c",
+            "newcastle-university",
+        ),
+        (
+            "A second study from The Jackson Laboratory in Farmington, led by microbiome researcher Julia Oh, PhD, "
+            "followed 150 people with ME/CFS.",
+            "oh-j",
+            "jackson-laboratory",
+        ),
     ],
 )
 def test_news_affiliation_forms(sentence: str, person: str, institution: str) -> None:
@@ -335,3 +352,334 @@ def test_news_trial_named_first_without_its_phase_is_one_trial() -> None:
     )
     phases = sorted((t.id.split("-")[0], t.phase or "-") for t in e.nodes if isinstance(t, Trial))
     assert phases == [("trial:aer002", "2"), ("trial:daratumumab", "-"), ("trial:daratumumab", "2")]
+
+
+def _proposed(p1: str) -> set[str]:
+    text = atlas("Doe, Jane · Frontiers in immunology · 2022 · DOI", p1, "It matters.", "It does not prove much.")
+    return {t for _, t in edges(load_text(text, "doe.txt"), RelType.PROPOSES)}
+
+
+@pytest.mark.parametrize(
+    ("p1", "mechanism", "proposed"),
+    [
+        # An anchor with its own cue: the virus must be said to persist, near it, not "after" it.
+        (
+            "The authors argue that fragments of the virus persist in gut tissue of people with long COVID.",
+            "viral-persistence",
+            True,
+        ),
+        (
+            "In 60 people with long COVID, symptoms persisted for months after SARS-CoV-2 infection.",
+            "viral-persistence",
+            False,
+        ),
+        (
+            "The review argues that the illness behaves like an autoimmune disease in a subset of patients.",
+            "autoimmunity",
+            True,
+        ),
+        (
+            "Rituximab is a drug used in autoimmune disease and was given to 30 patients with ME/CFS.",
+            "autoimmunity",
+            False,
+        ),
+        # A plural synonym also names the singular.
+        ("The authors propose an autoimmune process in a subset of people with ME/CFS.", "autoimmunity", True),
+        # The generic impairment cue, in plainer words.
+        ("Cells from 20 patients with ME/CFS had fragmented mitochondria.", "mitochondrial-dysfunction", True),
+        # What something does is a target, not a mechanism the study proposes.
+        (
+            "In 40 people with ME/CFS, fewer gut bacteria made butyrate, a fatty acid that calms inflammation.",
+            "inflammation",
+            False,
+        ),
+        # A denied list keeps denying its later items, until a new clause starts.
+        (
+            "The study found no sign of persistent infection, of autoimmunity or of immune activation in "
+            "40 people with long COVID.",
+            "autoimmunity",
+            False,
+        ),
+        (
+            "There was no evidence of viral persistence, but the team reported autoimmunity in 12 of 40 patients.",
+            "autoimmunity",
+            True,
+        ),
+    ],
+)
+def test_mechanisms_in_plain_words(p1: str, mechanism: str, proposed: bool) -> None:
+    assert (f"mechanism:{mechanism}" in _proposed(p1)) is proposed
+
+
+def test_a_trial_built_to_test_a_mechanism_targets_it_with_its_drugs() -> None:
+    e = news(
+        "A phase 2 trial of nirmatrelvir-ritonavir enrolled 100 adults with long COVID at Stanford.",
+        "The trial was designed to test the idea that fragments of the virus persist in tissues.",
+    )
+    assert ("drug:nirmatrelvir-ritonavir", "mechanism:viral-persistence") in edges(e, RelType.TARGETS)
+    # Naming a mechanism without saying the trial tests it gives no TARGETS edge.
+    e = news(
+        "A phase 2 trial of nirmatrelvir-ritonavir enrolled 100 adults with long COVID at Stanford.",
+        "The trial found that fatigue did not improve, and patients with mitochondrial dysfunction fared worst.",
+    )
+    assert not edges(e, RelType.TARGETS)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "study", "leaders"),
+    [
+        # a role word ending in -ologist/-ician/-scientist introduces a name; "X's group" leads the study
+        (
+            (
+                "Andrea Light, a neuroscientist at the University of Utah, studies what exertion does.",
+                "In a study published in the Journal of Internal Medicine in 2012, Light's group asked 48 patients "
+                "with chronic fatigue syndrome to exercise.",
+            ),
+            "Light et al. 2012",
+            {"Andrea Light"},
+        ),
+        # "his team's paper": the person named before the pronoun, not the first author
+        (
+            (
+                "Paul Fisher, a professor at La Trobe University, has worked on the problem for years; his team's "
+                "paper appeared in February, with Daniel Missailidis as first author.",
+            ),
+            "Missailidis et al. 2024",
+            {"Paul Fisher"},
+        ),
+        # "X and Y, MD, run the ... (ACRONYM) study": both lead the study named by its short name
+        (
+            (
+                "Michael Peluso and Steven Deeks, MD, run the Long-term Impact of Infection with Novel Coronavirus "
+                "(LIINC) study, which follows 700 people after SARS-CoV-2 infection.",
+            ),
+            "LIINC",
+            {"Michael Peluso", "Steven Deeks"},
+        ),
+        # "led by first author X": X leads; co-authors named after that do not
+        (
+            (
+                "The RESTORE ME study of oxaloacetate in 82 patients with ME/CFS was led by first author Alan Cash "
+                "of Terra Biological, with co-authors including Lucinda Bateman, MD, of the Bateman Horne Center.",
+            ),
+            "Cash et al. 2024",
+            {"Alan Cash"},
+        ),
+    ],
+)
+def test_news_study_leaders(paragraphs: tuple[str, ...], study: str, leaders: set[str]) -> None:
+    e = news(*paragraphs)
+    names = {n.id: n.name for n in e.nodes}
+    assert {names[t] for s, t in edges(e, RelType.LED_BY) if names[s] == study} == leaders
+
+
+def test_a_name_joined_by_and_is_introduced_but_not_after_an_article() -> None:
+    from loaders.people import find_introductions
+
+    said = "Michael Peluso and Steven Deeks, MD, spoke."
+    assert [i.name.display for i in find_introductions(said)] == ["Michael Peluso", "Steven Deeks"]
+    assert [i.name.display for i in find_introductions("The Chronic Fatigue and Steven Deeks, MD, spoke.")] == [
+        "Steven Deeks"
+    ]
+
+
+def test_an_atlas_entry_about_a_controlled_trial_without_a_phase_yields_the_trial() -> None:
+    text = atlas(
+        "Straus, Stephen E, Dale, Janet K, Tobi, Martin et al. · New England journal of medicine · 1988 · DOI",
+        "In a randomized, placebo-controlled crossover trial, 27 patients with chronic fatigue syndrome received "
+        "intravenous then oral acyclovir or placebo, and acyclovir was no better than placebo.",
+        "The result argued against an antiviral treatment for most patients.",
+        "The trial does not prove that viruses play no part.",
+    )
+    e = load_text(text, "straus.txt")
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase is None
+    assert (trial.id, "drug:acyclovir") in edges(e, RelType.NULL_RESULT)
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert (study.id, trial.id) in edges(e, RelType.REPORTS)
+
+
+def test_people_who_had_covid_in_a_long_covid_study_are_studied_for_long_covid() -> None:
+    def studied(p1: str) -> set[str]:
+        text = atlas("Doe, Jane · Nature immunology · 2022 · DOI", p1, "It matters.", "It does not prove much.")
+        return {t for _, t in edges(load_text(text, "doe.txt"), RelType.STUDIED)}
+
+    after = (
+        "Researchers followed 60 adults who had had COVID-19 months earlier, and those with long COVID had "
+        "raised interferon levels."
+    )
+    assert "condition:long-covid" in studied(after) and "condition:covid-19" not in studied(after)
+    # enrolled during the infection itself: COVID-19 is what they have
+    acute = "The trial gave metformin to 1,300 adults with COVID-19 within three days of symptoms."
+    assert "condition:covid-19" in studied(acute)
+
+
+def test_a_drug_class_named_beside_its_member_is_not_a_second_drug() -> None:
+    e = news(
+        "The phase 3 trial compared atorvastatin, a statin, with placebo in 600 adults with long COVID.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:atorvastatin"}
+    # siblings that share a category are both drugs (IVIG and SCIG are not each other's class)
+    e = news("The phase 2 trial gave IVIG or SCIG to 40 patients with POTS.")
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:ivig", "drug:scig"}
+
+
+def test_a_trial_named_before_its_drug_and_a_later_arm_are_one_trial() -> None:
+    e = news(
+        "Among the first to report was HEAL-COVID, a platform trial run from the University of Cambridge with "
+        "Charlotte Summers as chief investigator.",
+        "It tested whether two weeks of apixaban after discharge could prevent readmissions in 800 adults.",
+        "The apixaban arm was stopped for lack of benefit, and the trial moved on to atorvastatin.",
+        "Still under way is STIMULATE-ICP, a programme led by Amitava Banerjee of University College London.",
+    )
+    trials = [n for n in e.nodes if isinstance(n, Trial)]
+    assert [t.name for t in trials] == ["HEAL-COVID"]
+    heal = trials[0].id
+    assert {t for s, t in edges(e, RelType.TESTED) if s == heal} == {"drug:apixaban", "drug:atorvastatin"}
+    assert {t for s, t in edges(e, RelType.LED_BY) if s == heal} == {"researcher:summers-c"}
+
+
+def test_a_product_code_introduced_once_names_the_drug_later() -> None:
+    e = news(
+        "Jon Kaiser, MD, of K-PAX Pharmaceuticals combined methylphenidate with nutrients in a product called KPAX002.",
+        "The randomized follow-up, the phase 2 Synergy Trial, did not bear that out.",
+        "Run at four US centres, including Stanford, where Jose Montoya, MD, led the work, it assigned 120 "
+        "patients with ME/CFS to KPAX002 or placebo.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase == "2"
+    assert (trial.id, "drug:kpax002") in edges(e, RelType.NULL_RESULT)
+    assert ("researcher:montoya-j", trial.id) in {(t, s) for s, t in edges(e, RelType.LED_BY)}
+    assert ("researcher:kaiser-j", "institution:k-pax-pharmaceuticals") in edges(e, RelType.AFFILIATED_WITH)
+    # a trial's code name is not a drug
+    text = atlas(
+        "Strayer, David R · PloS one · 2012 · DOI",
+        "This phase 3 trial, known as AMP-516, tested rintatolimod in 234 patients with ME/CFS.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    drugs = {n.name for n in load_text(text, "amp.txt").nodes if n.node_label is NodeLabel.DRUG}
+    assert drugs == {"rintatolimod"}
+
+
+def test_biomarkers_named_through_what_was_measured() -> None:
+    text = atlas(
+        "Doe, Jane · Science · 2024 · DOI",
+        "In 40 people with long COVID, soluble C5b-6 complexes were raised, antithrombin III was low, and "
+        "patients had higher antibody levels against several herpesviruses, including Epstein-Barr virus and "
+        "cytomegalovirus. A 7 Tesla scan of 10 people with ME/CFS showed a larger brainstem than in controls.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    measured = {x.target: x.direction for x in load_text(text, "doe.txt").edges if x.type is RelType.MEASURED}
+    assert {k: v.value for k, v in measured.items() if v is not None} == {
+        "biomarker:c5b-6-complex": "elevated",
+        "biomarker:antithrombin-iii": "reduced",
+        "biomarker:ebv-antibodies": "elevated",
+        "biomarker:cmv-antibodies": "elevated",
+        "biomarker:brainstem-volume": "elevated",
+    }
+
+
+def test_news_study_by_a_first_author_with_credentials_and_colleagues() -> None:
+    e = news(
+        "In a study published this year in Annals of Neurology, Peter Novak, MD, PhD, of Brigham and Women's "
+        "Hospital and colleagues examined nine patients with long COVID.",
+        "All nine had signs of dysautonomia, and eight had small fiber neuropathy on skin biopsy.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "Novak et al. 2024"
+    assert {(study.id, "mechanism:autonomic-dysfunction"), (study.id, "mechanism:small-fiber-neuropathy")} <= edges(
+        e, RelType.PROPOSES
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "study", "first_author"),
+    [
+        # a capitalised role word is not a first name; "the study's first author" after the affiliation
+        (
+            (
+                "Virologist Graham Simmons of the Blood Systems Research Institute in San Francisco, the study's "
+                "first author, presented the nine-laboratory study of 15 patients with ME/CFS.",
+            ),
+            "Simmons et al. 2024",
+            "researcher:simmons-g",
+        ),
+        # "whose first author was psychiatrist X"; "led by infectious diseases physician Y"
+        (
+            (
+                "The Dubbo study of 253 people with infectious mononucleosis, published in the BMJ in 2006, "
+                "whose first author was psychiatrist Ian Hickie of the University of Sydney, was led by "
+                "infectious diseases physician Andrew Lloyd of the University of New South Wales.",
+            ),
+            "Hickie et al. 2006",
+            "researcher:hickie-i",
+        ),
+        # "That report" takes the year of "the 2009 paper" just before
+        (
+            (
+                "The same day, Science ran a partial retraction of the 2009 paper that started the controversy.",
+                "That report, whose first author was Vincent Lombardi of the Whittemore Peterson Institute, had "
+                "described XMRV in the blood of 68 patients with chronic fatigue syndrome.",
+            ),
+            "Lombardi et al. 2009",
+            "researcher:lombardi-v",
+        ),
+    ],
+)
+def test_news_first_authors(paragraphs: tuple[str, ...], study: str, first_author: str) -> None:
+    e = news(*paragraphs)
+    names = {n.id: n.name for n in e.nodes}
+    assert (first_author, study) in {(s, names[t]) for s, t in edges(e, RelType.AUTHORED)}
+
+
+def test_a_report_first_authored_by_someone_introduced_later_shares_the_trials_claims() -> None:
+    e = news(
+        "Eight weeks of vortioxetine did not improve cognition more than placebo in a phase 2 randomized trial "
+        "of 149 adults with long COVID.",
+        "The full report appeared in the journal Brain with McIntyre as first author.",
+        "The trial was led by psychiatrist Roger McIntyre of the University of Toronto.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "McIntyre et al. 2024"
+    assert (study.id, "drug:vortioxetine") in edges(e, RelType.NULL_RESULT)
+    assert {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER} == {"researcher:mcintyre-r"}
+
+
+def test_published_trials_counted_off_by_the_person_talked_about_are_studies_and_trials() -> None:
+    e = news(
+        "Øystein Fluge, MD, of Haukeland University Hospital walked the audience through the group's studies.",
+        "In the first, a randomized, placebo-controlled study published in PLoS One in 2011, 30 patients with "
+        "ME/CFS received rituximab or saline.",
+        "The second, an open-label phase 2 study published in 2015, gave 29 patients rituximab.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    tested = {(names[s], names[t]) for s, t in edges(e, RelType.TESTED)}
+    assert {("Fluge et al. 2011", "rituximab"), ("Fluge et al. 2015", "rituximab")} <= tested
+    trials = sorted((n.phase or "-") for n in e.nodes if isinstance(n, Trial))
+    assert trials == ["-", "2"]  # two trials: the second is not the first one given a phase
+
+
+def test_targets_of_an_antiviral_and_of_a_trial_run_on_a_theory() -> None:
+    e = news(
+        "A phase 2 trial of nirmatrelvir-ritonavir enrolled 100 adults with long COVID.",
+        "The drug stops the virus from replicating in tissues.",
+    )
+    assert ("drug:nirmatrelvir-ritonavir", "mechanism:viral-persistence") in edges(e, RelType.TARGETS)
+    e = news(
+        "A phase 3 trial gave apixaban to 800 adults with long COVID, on the theory that clotting problems drive "
+        "some of the damage.",
+    )
+    assert ("drug:apixaban", "mechanism:hypercoagulability") in edges(e, RelType.TARGETS)
+
+
+def test_led_by_stops_where_the_authors_start() -> None:
+    e = news(
+        "That explanation gained weight when Science published work by a National Cancer Institute team led by "
+        "Vinay Pathak, with Tobias Paprotka as first author, on 18 patients with chronic fatigue syndrome.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert {names[t] for _, t in edges(e, RelType.LED_BY)} == {"Vinay Pathak"}

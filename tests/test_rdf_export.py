@@ -52,6 +52,7 @@ def shapes() -> rdflib.Graph:
 
 
 def _triple_count(data: dict[str, Any]) -> int:
+    """Triples the blocks stand for, an RDF list (a trial's features in order) counted as one."""
     return sum(len(pairs) for _, _, pairs in iter_blocks(data))
 
 

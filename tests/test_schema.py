@@ -52,3 +52,6 @@ def test_vocabulary_rejects_duplicates_and_bad_xrefs() -> None:
     bad = '[[term]]\nid = "x-y"\nlabel = "xy"\nxrefs = { chebi = "CHEBI:1" }\n'
     with pytest.raises(VocabularyError, match="does not match"):
         parse_vocabulary(NodeLabel.DRUG, bad, "t.toml")
+    cue = '[[term]]\nid = "x-z"\nlabel = "xz"\nanchors = ["x"]\nanchor_cue = "persist("\n'
+    with pytest.raises(VocabularyError, match="not a regular expression"):
+        parse_vocabulary(NodeLabel.MECHANISM, cue, "t.toml")
