@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from loaders.builder import DocBuilder
 from loaders.matcher import vocabulary_matcher
 from loaders.people import CREDENTIALS, Hit, institutions_in
+from loaders.prefilter import may_contain, needles
 from ontology.enums import NodeLabel, RelType, Section
 from ontology.model import NodeBase
 
@@ -49,6 +50,9 @@ _WORK_AT_LED_BY = re.compile(
     r"\b(?i:study|trial|work|project|programme|program|cohort)\b[^,;]{0,40}? (?:at|from) (?P<inst>[^;]{3,90}?),?"
     r" (?:led|run|headed|directed|overseen) by\s+(?P<who>[^;]*)"
 )
+# Every match of these contains " by" or "'s " (loaders.prefilter), which most sentences lack.
+_RUN_FROM_WORDS = tuple(needles(p.pattern) for p in _RUN_FROM)
+_WORK_AT_WORDS = needles(_WORK_AT_LED_BY.pattern)
 # "Peter Rowe's group at Johns Hopkins University", "his team at ..." is left to the pronoun rules.
 _GROUP_AT = re.compile(
     r"'s (?:[a-z-]+ ){0,2}(?:group|team|lab|laboratory|clinic|unit) (?:at|of|in) (?P<inst>[^,;]{3,90})"
@@ -105,7 +109,7 @@ def _work_places(text: str, hits: list[Hit]) -> list[Affiliation]:
     if opening and hits and hits[0][0] == opening.end():
         found = institutions_in(opening["inst"])
         out += [Affiliation(p, s, v, "at_opening") for p in _coordinated(text, hits, hits[0][0]) for s, v in found]
-    for m in _WORK_AT_LED_BY.finditer(text):
+    for m in _WORK_AT_LED_BY.finditer(text) if may_contain(_WORK_AT_WORDS, text) else ():
         found = institutions_in(m["inst"])
         out += [Affiliation(p, s, v, "work_at") for p in _coordinated(text, hits, m.start("who")) for s, v in found]
     return out
@@ -147,8 +151,8 @@ def _titled(text: str, hits: list[Hit]) -> list[Affiliation]:
 def _run_from(text: str, hits: list[Hit]) -> list[Affiliation]:
     """The people right after "run from Y by" or "Y's center is led by" work at Y."""
     out: list[Affiliation] = []
-    for pattern in _RUN_FROM:
-        m = pattern.search(text)
+    for pattern, words in zip(_RUN_FROM, _RUN_FROM_WORDS, strict=True):
+        m = pattern.search(text) if may_contain(words, text) else None
         if not m:
             continue
         found = institutions_in(m["inst"])
