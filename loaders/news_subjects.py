@@ -307,7 +307,11 @@ class Subjects:
         for clause in _CLAUSE.split(c.a.text):
             start = c.a.text.find(clause, offset)
             offset = start + len(clause)
-            drugs = [(m, r) for m, r in c.a.of(NodeLabel.DRUG) if start <= m.start < offset]
+            drugs = [
+                (m, r)
+                for m, r in c.a.of(NodeLabel.DRUG)
+                if start <= m.start < offset and not cues.COMPARATOR_DRUG_BEFORE.search(c.a.before(m, 60))
+            ]
             if not drugs:
                 continue
             ids = {r.term_id: (r, m.text) for m, r in drugs}
@@ -461,7 +465,11 @@ class Subjects:
     def _claims(self, s: Subject, c: SentenceContext) -> None:
         b, text, line, body = self.b, c.text, c.line, Section.BODY
         b.edge(RelType.REPORTS, self.article, s.node, text, line, body, "news.reports", 0.85)
-        in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG)}
+        in_sentence = {
+            r.term_id: (r, m.text)
+            for m, r in c.a.of(NodeLabel.DRUG)
+            if not cues.COMPARATOR_DRUG_BEFORE.search(c.a.before(m, 60))
+        }
         if isinstance(s.node, Study) and cues.TESTED_CUE.search(c.a.text):
             s.drugs.update(in_sentence)
         outcome = outcome_of(c.a.text)

@@ -683,3 +683,12 @@ def test_led_by_stops_where_the_authors_start() -> None:
     )
     names = {n.id: n.name for n in e.nodes}
     assert {names[t] for _, t in edges(e, RelType.LED_BY)} == {"Vinay Pathak"}
+
+
+def test_a_comparator_is_not_a_drug_the_trial_tests() -> None:
+    e = news(
+        "Intravenous immunoglobulin (IVIG) was no better than infusions of albumin in a randomized trial of 30 "
+        "patients with POTS.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:ivig"}
