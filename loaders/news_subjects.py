@@ -54,7 +54,8 @@ _COMPLETED = CaselessPattern(
 _LEDE_TRIAL = CaselessPattern(
     r"\bphase[- ]\w+ (?:[\w-]+ ){0,3}?trial|\brandomi[sz]ed\b[^.;]{0,40}\btrial|\bplacebo-controlled"
 )
-_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
+# Clauses about different trials: "..., while ...", "...; ...", "X will ..., and RECOVER-AUTONOMIC will ..."
+_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*|,\s+and\s+(?=[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b)")
 _AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)"
     r"\s*(?:[a-z]+\s+){0,2}$"
@@ -81,6 +82,7 @@ _PUBLISHED_STUDY = CaselessPattern(
 # A published study counted off among the work of the person talked about ("In the first, ...",
 # "The second, an open-label phase 2 study published in 2015, ...").
 _THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
+_ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
 _ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
 _TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
 _THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
@@ -318,6 +320,8 @@ class Subjects:
             last = self.last
             is_trial = (
                 TRIAL_CUE.search(clause)
+                # "RECOVER-SLEEP will study sleep, with melatonin among the interventions": a named trial
+                or (_trial_names(c.a, start, offset) and _ARMS.search(clause))
                 or (cues.size_of(clause) and cues.TESTED_CUE.search(clause))
                 or (TRIAL_NAME.search(clause) and cues.TESTED_CUE.search(clause))
             )
@@ -361,13 +365,15 @@ class Subjects:
                 named |= _trial_names(lede.a)
             if subject is None:
                 lead = self._lead(c, clause, start)
+                if lead is not None and lead[1] == "news.context":
+                    lead = None  # the person talked about is no name for a trial nobody said they lead
                 who = lead[0].name.split()[-1] if lead else self.b.doc
                 key = "-".join(sorted(ids)) + (f"-phase-{phase}" if phase else "") + f"-{who}"
                 names = " and ".join(dict.fromkeys(surface for _, surface in ids.values()))
                 label = f"{names} {'phase ' + phase + ' ' if phase else ''}trial" + (
                     f" ({lead[0].name})" if lead else ""
                 )
-                if lede is not None and named:  # the name the article gave it first
+                if named:  # the trial's own name ("RECOVER-SLEEP"), the drugs' trial as an alias
                     label = sorted(named)[0]
                 subject = self._subject(Trial(id=node_id(NodeLabel.TRIAL, key), name=label, phase=phase), c)
             subject.drugs.update(ids)
