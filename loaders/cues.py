@@ -202,7 +202,14 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
             r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low)\b"
         ),
     ),
-    (Direction.ALTERED, CaselessPattern(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b")),
+    (
+        Direction.ALTERED,
+        CaselessPattern(
+            # "a combination of IFN-β, PTX3 and IL-6 that separated patients from controls"
+            r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*|separated|"
+            r"distinguished|discriminated|told (?:them )?apart)\b"
+        ),
+    ),
 ]
 
 MEASURE_CUE = CaselessPattern(
