@@ -161,6 +161,38 @@ def _trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str
     }
 
 
+# "X and Y were co-authors", "with X as a co-author", "X, MD, among the co-authors", "John Coffin of
+# Tufts University among the collaborators"; and "co-authors including X"
+_CO_AUTHOR_AFTER = CaselessPattern(
+    r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the)?)\s+(?:also\s+)?(?:a |the |one of the )?"
+    r"(?:co-?authors?|collaborators)\b"
+)
+_CO_AUTHOR_BEFORE = CaselessPattern(r"\bco-?authors?,?\s+(?:including|were|such as|included)\s+[^.;]{0,80}$")
+_SPEECH = CaselessPattern(r"\b(?:said|says|told|argued|noted|added)\b")
+
+
+def _co_authors(c: SentenceContext) -> list[NodeBase]:
+    """People the sentence names as co-authors of the study it is about."""
+    out = []
+    text = c.a.text
+    for i, (start, end, person, _) in enumerate(c.hits):
+        # the cue speaks of the nearest people before it: the text up to the next person named, unless
+        # that person is joined by "and" ("X and the San Diego researcher Y were co-authors")
+        stop = len(text)
+        for nxt_start, nxt_end, _, _ in c.hits[i + 1 :]:
+            if not _AND_JOINED.fullmatch(text, end, nxt_start):
+                stop = nxt_start
+                break
+            end = nxt_end
+        after = _CO_AUTHOR_AFTER.match(text[:stop], end)
+        if (after and not _SPEECH.search(after.group())) or _CO_AUTHOR_BEFORE.search(text[:start]):
+            out.append(person)
+    return out
+
+
+_AND_JOINED = re.compile(r"(?:,\s*(?:MD|PhD|MPH)\b)*,?\s+and\s+(?:[\w-]+\s+){0,5}")
+
+
 class Subjects:
     def __init__(self, b: DocBuilder, article: NodeBase) -> None:
         self.b = b
@@ -491,6 +523,9 @@ class Subjects:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
+        if isinstance(s.node, Study):
+            for person in _co_authors(c):
+                b.edge(RelType.AUTHORED, person, s.node, text, line, body, "news.study.co_author", 0.7)
         if s.drugs and cues.HYPOTHESIS_TEST.search(c.a.text):
             self._tested_mechanisms(s, c)
         if isinstance(s.node, Study):

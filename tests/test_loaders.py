@@ -692,3 +692,14 @@ def test_a_comparator_is_not_a_drug_the_trial_tests() -> None:
     )
     trial = next(n for n in e.nodes if isinstance(n, Trial))
     assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:ivig"}
+
+
+def test_news_co_authors_of_a_study() -> None:
+    e = news(
+        "A 2020 study in ImmunoHorizons, first-authored by Philipp Schreiner, found HHV-6 reactivation in 10 "
+        "patients with ME/CFS, in which Carmen Scheibenbogen, MD, and the San Diego researcher Robert Naviaux, "
+        "MD, PhD, were co-authors.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    authored = {names[s] for s, t in edges(e, RelType.AUTHORED) if names[t] == "Schreiner et al. 2020"}
+    assert authored == {"Philipp Schreiner", "Carmen Scheibenbogen", "Robert Naviaux"}
