@@ -85,6 +85,10 @@ _THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third
 _ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
 _ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
 _TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
+_GROUP_STUDY = re.compile(
+    r"\b(?:earlier|later|previous|follow-up|second|new)\b[^.;]{0,30}\b(?:study|paper)\b[^.;]{0,20}\b(?:from|by) "
+    r"(?:the|that|this|his|her|their) (?:same |[A-Z][\w-]+ )?(?:group|team|lab|laboratory)\b"
+)
 _THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _NAMED = re.compile(
@@ -329,11 +333,25 @@ class Subjects:
             after = c.a.text[end:]
             if GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
                 return person, year
+        group = self._same_group() if year_m and not c.hits and _GROUP_STUDY.search(c.a.text) else None
+        if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
+            return group, year
         if year_m and not c.hits and c.current and _THEIR_STUDY.search(c.a.text):
             # "Fluge walked the audience through the group's two published studies. In the first, a
             # randomized study published in PLoS One in 2011, ...": the work of the person talked about
             return c.current[-1], year
         return None
+
+    def _same_group(self) -> NodeBase | None:
+        """Who leads (else first-authored) the study the article spoke of last."""
+        last = self.last
+        if last is None or not isinstance(last.node, Study):
+            return None
+        edges = self.b.edges.values()
+        led = [e.target for e in edges if e.type is RelType.LED_BY and e.source == last.node.id]
+        authored = [e.source for e in edges if e.type is RelType.AUTHORED and e.target == last.node.id]
+        people = led or authored
+        return self.b.nodes[people[0]] if people else None
 
     def _trials(self, c: SentenceContext) -> list[Subject]:
         found: list[Subject] = []

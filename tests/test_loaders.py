@@ -703,3 +703,13 @@ def test_news_co_authors_of_a_study() -> None:
     names = {n.id: n.name for n in e.nodes}
     authored = {names[s] for s, t in edges(e, RelType.AUTHORED) if names[t] == "Schreiner et al. 2020"}
     assert authored == {"Philipp Schreiner", "Carmen Scheibenbogen", "Robert Naviaux"}
+
+
+def test_an_earlier_study_from_the_same_group() -> None:
+    e = news(
+        "In a study published in the Journal of Internal Medicine in 2012, Andrea Light, PhD, and colleagues "
+        "asked 48 patients with chronic fatigue syndrome to exercise.",
+        "An earlier, smaller study from the Utah group, published in the Journal of Pain in 2009, had found lower "
+        "expression of the adrenergic receptor in 30 patients with chronic fatigue syndrome.",
+    )
+    assert {n.name for n in e.nodes if isinstance(n, Study)} == {"Light et al. 2012", "Light et al. 2009"}
