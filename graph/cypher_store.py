@@ -163,7 +163,10 @@ class CypherStore(ABC):
         for label in NodeLabel:
             for record in self.read_records(snapshot_node_query(label)):
                 snap.nodes[(label, record[0])] = record  # id first
+        present = {label for label, _ in snap.nodes}
         for group in all_groups():
+            if group[1] not in present or group[2] not in present:
+                continue  # no relationship without both ends: a read saved (all of them in an empty store)
             kind = group[0].value
             for record in self.read_records(snapshot_edge_query(group)):
                 snap.edges[(record[0], kind, record[1], record[3])] = (group, record)  # as in EDGE_FIELDS

@@ -170,6 +170,13 @@ COMPARATOR_BEFORE = CaselessPattern(
     r"\b(?:compar\w*(?: [\w/-]+){0,8}? (?:with|to|against) [^.;:]{5,120}|(?:versus|vs\.?) (?:\w+ ){0,2}?(?:with )?)$"
 )
 
+# A drug named as what the tested drug was compared with ("no better than infusions of albumin",
+# "versus standard care"): the comparator, not a drug the trial tests.
+COMPARATOR_DRUG_BEFORE = CaselessPattern(
+    r"\b(?:(?:no |not |any )?(?:better|worse|more effective|superior|inferior) than|versus|vs\.?|against|"
+    r"compared (?:with|to)|rather than|instead of|comparator,?)\s+(?:[\w-]+\s+){0,2}?(?:of |with )?$"
+)
+
 DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
     (
         Direction.UNCHANGED,
@@ -195,7 +202,14 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
             r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low)\b"
         ),
     ),
-    (Direction.ALTERED, CaselessPattern(r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*)\b")),
+    (
+        Direction.ALTERED,
+        CaselessPattern(
+            # "a combination of IFN-β, PTX3 and IL-6 that separated patients from controls"
+            r"\b(?:alter\w*|abnormal\w*|dysregulat\w*|differ\w*|distinct|shift\w*|separated|"
+            r"distinguished|discriminated|told (?:them )?apart)\b"
+        ),
+    ),
 ]
 
 MEASURE_CUE = CaselessPattern(

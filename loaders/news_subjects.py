@@ -54,7 +54,8 @@ _COMPLETED = CaselessPattern(
 _LEDE_TRIAL = CaselessPattern(
     r"\bphase[- ]\w+ (?:[\w-]+ ){0,3}?trial|\brandomi[sz]ed\b[^.;]{0,40}\btrial|\bplacebo-controlled"
 )
-_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*")
+# Clauses about different trials: "..., while ...", "...; ...", "X will ..., and RECOVER-AUTONOMIC will ..."
+_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*|,\s+and\s+(?=[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b)")
 _AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)"
     r"\s*(?:[a-z]+\s+){0,2}$"
@@ -81,8 +82,13 @@ _PUBLISHED_STUDY = CaselessPattern(
 # A published study counted off among the work of the person talked about ("In the first, ...",
 # "The second, an open-label phase 2 study published in 2015, ...").
 _THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
+_ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
 _ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
 _TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
+_GROUP_STUDY = re.compile(
+    r"\b(?:earlier|later|previous|follow-up|second|new)\b[^.;]{0,30}\b(?:study|paper)\b[^.;]{0,20}\b(?:from|by) "
+    r"(?:the|that|this|his|her|their) (?:same |[A-Z][\w-]+ )?(?:group|team|lab|laboratory)\b"
+)
 _THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 _NAMED = re.compile(
@@ -157,6 +163,38 @@ def _trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str
         for m in TRIAL_NAME.finditer(a.text, start, len(a.text) if end is None else end)
         if not any(x.start <= m.start() and m.end() <= x.end for x in a.mentions)
     }
+
+
+# "X and Y were co-authors", "with X as a co-author", "X, MD, among the co-authors", "John Coffin of
+# Tufts University among the collaborators"; and "co-authors including X"
+_CO_AUTHOR_AFTER = CaselessPattern(
+    r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the)?)\s+(?:also\s+)?(?:a |the |one of the )?"
+    r"(?:co-?authors?|collaborators)\b"
+)
+_CO_AUTHOR_BEFORE = CaselessPattern(r"\bco-?authors?,?\s+(?:including|were|such as|included)\s+[^.;]{0,80}$")
+_SPEECH = CaselessPattern(r"\b(?:said|says|told|argued|noted|added)\b")
+
+
+def _co_authors(c: SentenceContext) -> list[NodeBase]:
+    """People the sentence names as co-authors of the study it is about."""
+    out = []
+    text = c.a.text
+    for i, (start, end, person, _) in enumerate(c.hits):
+        # the cue speaks of the nearest people before it: the text up to the next person named, unless
+        # that person is joined by "and" ("X and the San Diego researcher Y were co-authors")
+        stop = len(text)
+        for nxt_start, nxt_end, _, _ in c.hits[i + 1 :]:
+            if not _AND_JOINED.fullmatch(text, end, nxt_start):
+                stop = nxt_start
+                break
+            end = nxt_end
+        after = _CO_AUTHOR_AFTER.match(text[:stop], end)
+        if (after and not _SPEECH.search(after.group())) or _CO_AUTHOR_BEFORE.search(text[:start]):
+            out.append(person)
+    return out
+
+
+_AND_JOINED = re.compile(r"(?:,\s*(?:MD|PhD|MPH)\b)*,?\s+and\s+(?:[\w-]+\s+){0,5}")
 
 
 class Subjects:
@@ -295,11 +333,25 @@ class Subjects:
             after = c.a.text[end:]
             if GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
                 return person, year
+        group = self._same_group() if year_m and not c.hits and _GROUP_STUDY.search(c.a.text) else None
+        if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
+            return group, year
         if year_m and not c.hits and c.current and _THEIR_STUDY.search(c.a.text):
             # "Fluge walked the audience through the group's two published studies. In the first, a
             # randomized study published in PLoS One in 2011, ...": the work of the person talked about
             return c.current[-1], year
         return None
+
+    def _same_group(self) -> NodeBase | None:
+        """Who leads (else first-authored) the study the article spoke of last."""
+        last = self.last
+        if last is None or not isinstance(last.node, Study):
+            return None
+        edges = self.b.edges.values()
+        led = [e.target for e in edges if e.type is RelType.LED_BY and e.source == last.node.id]
+        authored = [e.source for e in edges if e.type is RelType.AUTHORED and e.target == last.node.id]
+        people = led or authored
+        return self.b.nodes[people[0]] if people else None
 
     def _trials(self, c: SentenceContext) -> list[Subject]:
         found: list[Subject] = []
@@ -307,13 +359,19 @@ class Subjects:
         for clause in _CLAUSE.split(c.a.text):
             start = c.a.text.find(clause, offset)
             offset = start + len(clause)
-            drugs = [(m, r) for m, r in c.a.of(NodeLabel.DRUG) if start <= m.start < offset]
+            drugs = [
+                (m, r)
+                for m, r in c.a.of(NodeLabel.DRUG)
+                if start <= m.start < offset and not cues.COMPARATOR_DRUG_BEFORE.search(c.a.before(m, 60))
+            ]
             if not drugs:
                 continue
             ids = {r.term_id: (r, m.text) for m, r in drugs}
             last = self.last
             is_trial = (
                 TRIAL_CUE.search(clause)
+                # "RECOVER-SLEEP will study sleep, with melatonin among the interventions": a named trial
+                or (_trial_names(c.a, start, offset) and _ARMS.search(clause))
                 or (cues.size_of(clause) and cues.TESTED_CUE.search(clause))
                 or (TRIAL_NAME.search(clause) and cues.TESTED_CUE.search(clause))
             )
@@ -357,13 +415,15 @@ class Subjects:
                 named |= _trial_names(lede.a)
             if subject is None:
                 lead = self._lead(c, clause, start)
+                if lead is not None and lead[1] == "news.context":
+                    lead = None  # the person talked about is no name for a trial nobody said they lead
                 who = lead[0].name.split()[-1] if lead else self.b.doc
                 key = "-".join(sorted(ids)) + (f"-phase-{phase}" if phase else "") + f"-{who}"
                 names = " and ".join(dict.fromkeys(surface for _, surface in ids.values()))
                 label = f"{names} {'phase ' + phase + ' ' if phase else ''}trial" + (
                     f" ({lead[0].name})" if lead else ""
                 )
-                if lede is not None and named:  # the name the article gave it first
+                if named:  # the trial's own name ("RECOVER-SLEEP"), the drugs' trial as an alias
                     label = sorted(named)[0]
                 subject = self._subject(Trial(id=node_id(NodeLabel.TRIAL, key), name=label, phase=phase), c)
             subject.drugs.update(ids)
@@ -461,7 +521,11 @@ class Subjects:
     def _claims(self, s: Subject, c: SentenceContext) -> None:
         b, text, line, body = self.b, c.text, c.line, Section.BODY
         b.edge(RelType.REPORTS, self.article, s.node, text, line, body, "news.reports", 0.85)
-        in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG)}
+        in_sentence = {
+            r.term_id: (r, m.text)
+            for m, r in c.a.of(NodeLabel.DRUG)
+            if not cues.COMPARATOR_DRUG_BEFORE.search(c.a.before(m, 60))
+        }
         if isinstance(s.node, Study) and cues.TESTED_CUE.search(c.a.text):
             s.drugs.update(in_sentence)
         outcome = outcome_of(c.a.text)
@@ -477,6 +541,9 @@ class Subjects:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
+        if isinstance(s.node, Study):
+            for person in _co_authors(c):
+                b.edge(RelType.AUTHORED, person, s.node, text, line, body, "news.study.co_author", 0.7)
         if s.drugs and cues.HYPOTHESIS_TEST.search(c.a.text):
             self._tested_mechanisms(s, c)
         if isinstance(s.node, Study):

@@ -683,3 +683,33 @@ def test_led_by_stops_where_the_authors_start() -> None:
     )
     names = {n.id: n.name for n in e.nodes}
     assert {names[t] for _, t in edges(e, RelType.LED_BY)} == {"Vinay Pathak"}
+
+
+def test_a_comparator_is_not_a_drug_the_trial_tests() -> None:
+    e = news(
+        "Intravenous immunoglobulin (IVIG) was no better than infusions of albumin in a randomized trial of 30 "
+        "patients with POTS.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert {t for s, t in edges(e, RelType.TESTED) if s == trial.id} == {"drug:ivig"}
+
+
+def test_news_co_authors_of_a_study() -> None:
+    e = news(
+        "A 2020 study in ImmunoHorizons, first-authored by Philipp Schreiner, found HHV-6 reactivation in 10 "
+        "patients with ME/CFS, in which Carmen Scheibenbogen, MD, and the San Diego researcher Robert Naviaux, "
+        "MD, PhD, were co-authors.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    authored = {names[s] for s, t in edges(e, RelType.AUTHORED) if names[t] == "Schreiner et al. 2020"}
+    assert authored == {"Philipp Schreiner", "Carmen Scheibenbogen", "Robert Naviaux"}
+
+
+def test_an_earlier_study_from_the_same_group() -> None:
+    e = news(
+        "In a study published in the Journal of Internal Medicine in 2012, Andrea Light, PhD, and colleagues "
+        "asked 48 patients with chronic fatigue syndrome to exercise.",
+        "An earlier, smaller study from the Utah group, published in the Journal of Pain in 2009, had found lower "
+        "expression of the adrenergic receptor in 30 patients with chronic fatigue syndrome.",
+    )
+    assert {n.name for n in e.nodes if isinstance(n, Study)} == {"Light et al. 2012", "Light et al. 2009"}
