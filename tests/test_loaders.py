@@ -583,6 +583,27 @@ def test_biomarkers_named_through_what_was_measured() -> None:
     }
 
 
+def test_biomarkers_under_the_names_writers_use() -> None:
+    # Immune subsets, soluble receptors, taxa and neuronal markers; stroke volume is not cardiac output.
+    text = atlas(
+        "Doe, Jane · Science · 2024 · DOI",
+        "In 40 people with long COVID, CD56dim NK cells were reduced, soluble TNF receptor 2 was raised, "
+        "Faecalibacterium prausnitzii was depleted and plasma tau was higher than in controls. "
+        "Stroke volume was lower in 20 people with ME/CFS, and fewer TEMRA cells were found.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    measured = {x.target: x.direction for x in load_text(text, "doe.txt").edges if x.type is RelType.MEASURED}
+    assert {k: v.value for k, v in measured.items() if v is not None} == {
+        "biomarker:cd56dim-nk-cells": "reduced",
+        "biomarker:stnfr": "elevated",
+        "biomarker:faecalibacterium-prausnitzii": "reduced",
+        "biomarker:tau": "elevated",
+        "biomarker:stroke-volume": "reduced",
+        "biomarker:temra-cells": "reduced",
+    }
+
+
 def test_news_study_by_a_first_author_with_credentials_and_colleagues() -> None:
     e = news(
         "In a study published this year in Annals of Neurology, Peter Novak, MD, PhD, of Brigham and Women's "
