@@ -415,13 +415,14 @@ class Subjects:
                 named |= _trial_names(lede.a)
             if subject is None:
                 lead = self._lead(c, clause, start)
-                if lead is not None and lead[1] == "news.context":
-                    lead = None  # the person talked about is no name for a trial nobody said they lead
+                # The key keeps the person talked about, so the atlas entry of the same trial (keyed by
+                # its first author) is the same node; the name shows only a leader the text names.
                 who = lead[0].name.split()[-1] if lead else self.b.doc
                 key = "-".join(sorted(ids)) + (f"-phase-{phase}" if phase else "") + f"-{who}"
                 names = " and ".join(dict.fromkeys(surface for _, surface in ids.values()))
+                named_lead = lead if lead is not None and lead[1] != "news.context" else None
                 label = f"{names} {'phase ' + phase + ' ' if phase else ''}trial" + (
-                    f" ({lead[0].name})" if lead else ""
+                    f" ({named_lead[0].name})" if named_lead else ""
                 )
                 if named:  # the trial's own name ("RECOVER-SLEEP"), the drugs' trial as an alias
                     label = sorted(named)[0]

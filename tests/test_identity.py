@@ -102,3 +102,34 @@ def test_studies_with_different_dois_never_merge() -> None:
 )
 def test_normalize_doi(raw: str, doi: str | None) -> None:
     assert normalize_doi(raw) == doi
+
+
+def test_a_trial_in_an_atlas_entry_and_in_news_about_it_is_one_node() -> None:
+    from graph.build import build_graph
+    from loaders import load_text
+    from ontology.enums import NodeLabel
+
+    entry = "\n".join(
+        [
+            "Fluge, Øystein, Rekeland, Ingrid G, Lien, Katarina et al. · Annals of internal medicine · 2019 · DOI",
+            "In a phase 3 randomized placebo-controlled trial, 151 patients with ME/CFS received rituximab or "
+            "placebo, and rituximab was not better than placebo.",
+            "The result argues against B-cell depletion for all patients.",
+            "The trial does not prove that autoimmunity plays no part.",
+            "About the PEM badge: the badge says whether post-exertional malaise was an entry criterion.",
+        ]
+    )
+    article = "\n".join(
+        [
+            "ME Research Digest > Conference News > Test Meeting 2024",
+            "A Headline",
+            "Test Writer",
+            "May 2, 2024",
+            "Øystein Fluge, MD, of Haukeland University Hospital spoke about B cells.",
+            "A phase 3 randomized placebo-controlled trial of rituximab in 151 patients with ME/CFS found no benefit.",
+        ]
+    )
+    g = build_graph([load_text(entry + "\n", "entry.txt"), load_text(article + "\n", "news.txt")])
+    trials = [n for n, d in g.nodes(data=True) if d["label"] == NodeLabel.TRIAL.value]
+    assert trials == ["trial:rituximab-phase-3-fluge"]
+    assert set(g.nodes[trials[0]]["source_docs"]) == {"entry.txt", "news.txt"}

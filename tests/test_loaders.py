@@ -405,6 +405,50 @@ def _proposed(p1: str) -> set[str]:
             "autoimmunity",
             True,
         ),
+        # Plain words for mechanisms; a structure's own cue ("fell", "overactive", "exhausted", "reawakened").
+        (
+            "Blood flow to the brain fell by a quarter when 30 people with ME/CFS stood up.",
+            "cerebral-hypoperfusion",
+            True,
+        ),
+        (
+            "The authors argue that an immune system stuck in overdrive drives long COVID in 40 patients.",
+            "immune-activation",
+            True,
+        ),
+        (
+            "In 30 people with long COVID, mast cells were overactive and released histamine.",
+            "mast-cell-activation",
+            True,
+        ),
+        ("Mast cells release histamine, the study of 30 healthy volunteers explains.", "mast-cell-activation", False),
+        ("In 40 people with long COVID, killer T cells were exhausted.", "t-cell-exhaustion", True),
+        ("In 40 people with long COVID, T cells were counted by flow cytometry.", "t-cell-exhaustion", False),
+        ("Total blood volume was low in 20 people with ME/CFS.", "hypovolemia", True),
+        (
+            "The authors argue that the fight-or-flight response is stuck on in 40 people with ME/CFS.",
+            "sympathetic-overactivity",
+            True,
+        ),
+        ("Immune cells in the brain were activated in 12 people with ME/CFS.", "microglial-activation", True),
+        ("In 40 people with long COVID, Epstein-Barr virus had reawakened.", "ebv-reactivation", True),
+        ("Epstein-Barr virus infection preceded ME/CFS in 40 patients.", "ebv-reactivation", False),
+        ("In 30 people with long COVID, the blood clots too easily.", "hypercoagulability", True),
+        (
+            "The muscles of 20 people with ME/CFS extracted less oxygen from the blood.",
+            "impaired-oxygen-extraction",
+            True,
+        ),
+        (
+            "The authors argue that rogue antibodies drive ME/CFS in a subset of 50 patients.",
+            "pathogenic-autoantibodies",
+            True,
+        ),
+        (
+            "In 25 people with long COVID, gut bacteria leaking into the blood fuelled inflammation.",
+            "microbial-translocation",
+            True,
+        ),
     ],
 )
 def test_mechanisms_in_plain_words(p1: str, mechanism: str, proposed: bool) -> None:
@@ -580,6 +624,27 @@ def test_biomarkers_named_through_what_was_measured() -> None:
         "biomarker:ebv-antibodies": "elevated",
         "biomarker:cmv-antibodies": "elevated",
         "biomarker:brainstem-volume": "elevated",
+    }
+
+
+def test_biomarkers_under_the_names_writers_use() -> None:
+    # Immune subsets, soluble receptors, taxa and neuronal markers; stroke volume is not cardiac output.
+    text = atlas(
+        "Doe, Jane · Science · 2024 · DOI",
+        "In 40 people with long COVID, CD56dim NK cells were reduced, soluble TNF receptor 2 was raised, "
+        "Faecalibacterium prausnitzii was depleted and plasma tau was higher than in controls. "
+        "Stroke volume was lower in 20 people with ME/CFS, and fewer TEMRA cells were found.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    measured = {x.target: x.direction for x in load_text(text, "doe.txt").edges if x.type is RelType.MEASURED}
+    assert {k: v.value for k, v in measured.items() if v is not None} == {
+        "biomarker:cd56dim-nk-cells": "reduced",
+        "biomarker:stnfr": "elevated",
+        "biomarker:faecalibacterium-prausnitzii": "reduced",
+        "biomarker:tau": "elevated",
+        "biomarker:stroke-volume": "reduced",
+        "biomarker:temra-cells": "reduced",
     }
 
 
