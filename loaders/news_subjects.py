@@ -7,14 +7,12 @@ between the groups", "The trial was led by ..."), which update its outcome, size
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from loaders import cues
 from loaders.builder import DocBuilder
 from loaders.leaders import (
     BY,
-    CREDS,
     GROUP_AFTER,
     LAB_OF_BEFORE,
     LEADER_AFTER,
@@ -24,107 +22,46 @@ from loaders.leaders import (
     named_leaders,
 )
 from loaders.matcher import TermRef
+from loaders.news_cues import (
+    ANOTHER,
+    ARMS,
+    AUTHOR_AFTER,
+    AUTHOR_BEFORE,
+    CLAUSE,
+    COLLEAGUES_AFTER,
+    COMPLETED,
+    CONTINUES,
+    FINDING,
+    GROUP_STUDY,
+    IN_YEAR,
+    IT_AFTER_OPENING,
+    LEDE_TRIAL,
+    NAMED,
+    ONGOING,
+    OTHER,
+    PLANNED,
+    PROGRAMME,
+    PUBLISHED_STUDY,
+    RESEARCH_VERB,
+    RESULT_WORDS,
+    SAME_TRIAL,
+    STUDY_WORD,
+    THAT_PAPER,
+    THEIR_STUDY,
+    TRIAL_CUE,
+    TRIAL_DESIGN,
+    TRIAL_NAME,
+    YEAR_PAPER,
+    co_authors,
+    study_name,
+    trial_names,
+)
 from loaders.news_reports import REPORT_CUE, share_claims
 from loaders.people import Hit
 from loaders.rules import Analysis, acted_on, classify_design, impaired_near, node_for, outcome_of, studied_conditions
-from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.identity import node_id, study_id
 from ontology.model import NodeBase, Researcher, Study, Trial
-
-_I = re.IGNORECASE
-# A trial's own name: STOP-PASC, RECOVER-AUTONOMIC, iSTAND, AMP-516.
-TRIAL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b|\b[a-z][A-Z]{3,}\b")
-TRIAL_CUE = CaselessPattern(
-    r"\btrials?\b|\bplatforms?\b|\bpilot\b|\bphase[- ]\d|\brandomi[sz]ed|\bplacebo|\bopen-label"
-    r"|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))"
-)
-_PLANNED = CaselessPattern(
-    r"\bseeking (?:\w+ )?funding|\bplan(?:s|ned)? to|\bwill (?:test|perform|run|start|launch)|\bproposed"
-    r"|\bhopes? to (?:start|run|test|launch)|\bplanned\b"
-)
-_ONGOING = CaselessPattern(
-    r"\binitiated|\blaunched|\bunderway|\bongoing|\brecruit\w*|\benrol+(?:ment|ing)|\bhas begun|\bwill receive"
-    r"|\bis (?:testing|running|enrolling)|\bcurrently\b|\bnot (?:yet )?been (?:reported|published)"
-)
-_COMPLETED = CaselessPattern(
-    r"\bdid not (?:achieve|meet)|\bshowed|\bfound|\bwas associated|\bimproved|\bpublished|\bresults? (?:showed|were)"
-    r"|\bdeemed|\bmissed|\bcompleted|\bfailed"
-)
-_LEDE_TRIAL = CaselessPattern(
-    r"\bphase[- ]\w+ (?:[\w-]+ ){0,3}?trial|\brandomi[sz]ed\b[^.;]{0,40}\btrial|\bplacebo-controlled"
-)
-# Clauses about different trials: "..., while ...", "...; ...", "X will ..., and RECOVER-AUTONOMIC will ..."
-_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*|,\s+and\s+(?=[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b)")
-_AUTHOR_BEFORE = CaselessPattern(
-    r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)"
-    r"\s*(?:[a-z]+\s+){0,2}$"
-)
-_AUTHOR_AFTER = CaselessPattern(
-    rf"^{CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
-    # "X, MD, the study's lead clinical investigator and first author of the paper"
-    r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article)"
-    # "X of Y, the study's first author and senior investigator"
-    r"|(?:,?\s+(?:of|at|from)\s+[^,;.]{0,80})?,\s*(?:the |its )?(?:study|paper|report)'s first author)"
-)
-_STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
-# "X and colleagues", "X, MD, PhD, of Brigham and Women's Hospital and colleagues"
-_COLLEAGUES_AFTER = CaselessPattern(
-    rf"^{CREDS}(?:,?\s+(?:of|at|from)\s+[^,;.]{{0,80}}?)?,?\s+(?:and (?:colleagues|co-workers|coworkers|"
-    r"(?:his|her|their) (?:team|group))|et al)\b"
-)
-_YEAR_PAPER = CaselessPattern(
-    r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
-)
-_PUBLISHED_STUDY = CaselessPattern(
-    r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
-)
-# A published study counted off among the work of the person talked about ("In the first, ...",
-# "The second, an open-label phase 2 study published in 2015, ...").
-_THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
-_ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
-_ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
-_TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
-_GROUP_STUDY = re.compile(
-    r"\b(?:earlier|later|previous|follow-up|second|new)\b[^.;]{0,30}\b(?:study|paper)\b[^.;]{0,20}\b(?:from|by) "
-    r"(?:the|that|this|his|her|their) (?:same |[A-Z][\w-]+ )?(?:group|team|lab|laboratory)\b"
-)
-_THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
-_IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
-_NAMED = re.compile(
-    # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
-    r"(?:\((?P<short>[A-Z][A-Z0-9-]{2,})\)|\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
-    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
-)
-_NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
-# "Run at four centres, including Stanford, it assigned patients to ...": the trial as the subject.
-_IT_AFTER_OPENING = re.compile(r"^[^.;]{0,160}?,\s+it\s+(?!is\b|was\b)[a-z]+ed\b")
-_PROGRAMME = CaselessPattern(r"\b(?:programme|program|study)\b")
-# A clause about a new arm of the trial just described ("the trial moved on to the statin").
-_SAME_TRIAL = CaselessPattern(
-    r"\b(?:the|this|that) trial (?:then |later |next )?(?:moved on|switched|went on|turned|added|continued)\b"
-    r"|\b(?:the|a|its|another|second|new) (?:\w+ )?arm\b"
-)
-_CONTINUES = re.compile(
-    r"^(?:They|Their|The (?:\w+ ){0,2}(?:study|authors|researchers|team|group|paper|review|trial|treatment|drug|"
-    r"results?|investigators)|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
-)
-_OTHER = CaselessPattern(
-    r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
-    r"(?:studies|study|work|trials?|research)\b"
-)
-_RESEARCH_VERB = CaselessPattern(
-    r"\b(?:found|measured|showed|exposed|applied|tested|compared|analy[sz]ed|sampled|scanned|recruited|"
-    r"examined|studied|profiled|sequenced|followed)\b"
-)
-_FINDING = CaselessPattern(
-    r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
-    r"consistent with|pattern|interpret\w*|argu\w*|reason\w*|propos\w*|conclu\w*|reading|explain\w*|"
-    r"hypothes\w*)\b"
-)
-_RESULT_WORDS = CaselessPattern(
-    r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
-)
 
 
 @dataclass
@@ -149,54 +86,6 @@ class SentenceContext:
     year: int | None  # the article's year
 
 
-def _study_name(m: re.Match[str]) -> str | None:
-    if m["short"]:
-        return m["short"]
-    return None if m["name"].split()[0] in _NOT_NAME else m["name"]
-
-
-def _trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str]:
-    """Trial names in a sentence or a part of it ("HEAL-COVID"), not vocabulary terms of the same shape
-    ("COVID-19")."""
-    return {
-        m.group()
-        for m in TRIAL_NAME.finditer(a.text, start, len(a.text) if end is None else end)
-        if not any(x.start <= m.start() and m.end() <= x.end for x in a.mentions)
-    }
-
-
-# "X and Y were co-authors", "with X as a co-author", "X, MD, among the co-authors", "John Coffin of
-# Tufts University among the collaborators"; and "co-authors including X"
-_CO_AUTHOR_AFTER = CaselessPattern(
-    r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the)?)\s+(?:also\s+)?(?:a |the |one of the )?"
-    r"(?:co-?authors?|collaborators)\b"
-)
-_CO_AUTHOR_BEFORE = CaselessPattern(r"\bco-?authors?,?\s+(?:including|were|such as|included)\s+[^.;]{0,80}$")
-_SPEECH = CaselessPattern(r"\b(?:said|says|told|argued|noted|added)\b")
-
-
-def _co_authors(c: SentenceContext) -> list[NodeBase]:
-    """People the sentence names as co-authors of the study it is about."""
-    out = []
-    text = c.a.text
-    for i, (start, end, person, _) in enumerate(c.hits):
-        # the cue speaks of the nearest people before it: the text up to the next person named, unless
-        # that person is joined by "and" ("X and the San Diego researcher Y were co-authors")
-        stop = len(text)
-        for nxt_start, nxt_end, _, _ in c.hits[i + 1 :]:
-            if not _AND_JOINED.fullmatch(text, end, nxt_start):
-                stop = nxt_start
-                break
-            end = nxt_end
-        after = _CO_AUTHOR_AFTER.match(text[:stop], end)
-        if (after and not _SPEECH.search(after.group())) or _CO_AUTHOR_BEFORE.search(text[:start]):
-            out.append(person)
-    return out
-
-
-_AND_JOINED = re.compile(r"(?:,\s*(?:MD|PhD|MPH)\b)*,?\s+and\s+(?:[\w-]+\s+){0,5}")
-
-
 class Subjects:
     def __init__(self, b: DocBuilder, article: NodeBase) -> None:
         self.b = b
@@ -212,7 +101,7 @@ class Subjects:
         found = self._studies(c)
         if not found:
             found = self._trials(c)
-        elif c.a.of(NodeLabel.DRUG) and _TRIAL_DESIGN.search(c.a.text):
+        elif c.a.of(NodeLabel.DRUG) and TRIAL_DESIGN.search(c.a.text):
             # "a randomized, placebo-controlled study published in PLoS One in 2011, 30 patients received
             # rituximab": the paper is the report of a trial, and the article describes both
             trials = [t for t in self._trials(c) if t not in found]
@@ -220,10 +109,10 @@ class Subjects:
                 self.reports.append(found[0])
             found += trials
         if not found and not c.a.of(NodeLabel.DRUG):
-            if c.index <= 2 and _LEDE_TRIAL.search(c.a.text):
+            if c.index <= 2 and LEDE_TRIAL.search(c.a.text):
                 self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
-            elif (_trial_names(c.a) or cues.phase_of(c.a.text)) and (
-                TRIAL_CUE.search(c.a.text) or _PROGRAMME.search(c.a.text)
+            elif (trial_names(c.a) or cues.phase_of(c.a.text)) and (
+                TRIAL_CUE.search(c.a.text) or PROGRAMME.search(c.a.text)
             ):
                 self.lede = c  # "HEAL-COVID, a UK platform trial run from ..." then "It tested apixaban ..."
         if not found and self.last and self.lede is not c and self._continues(self.last, c):
@@ -233,7 +122,7 @@ class Subjects:
             self._claims(s, c)
             s.last_seen, s.line = c.index, c.line
             self.last = s
-        year_paper = _YEAR_PAPER.search(c.a.text)
+        year_paper = YEAR_PAPER.search(c.a.text)
         self.prev_year = int(year_paper.group(1)) if year_paper else None
         return found
 
@@ -275,7 +164,7 @@ class Subjects:
             if REPORT_CUE.search(c.a.text) and subject not in self.reports:
                 self.reports.append(subject)
             return [subject]
-        named = next((n for m in _NAMED.finditer(c.a.text) if (n := _study_name(m))), None)
+        named = next((n for m in NAMED.finditer(c.a.text) if (n := study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
             node = Study(
                 id=node_id(NodeLabel.STUDY, named),
@@ -289,7 +178,7 @@ class Subjects:
     def _group_work(self, c: SentenceContext) -> list[Subject]:
         """Research a named group did ("his team exposed cells to patients' plasma and measured ..."):
         a study of the group's leader, in the article's year, when it is about people with a condition."""
-        if c.a.of(NodeLabel.DRUG) or not _RESEARCH_VERB.search(c.a.text) or not c.a.of(NodeLabel.CONDITION):
+        if c.a.of(NodeLabel.DRUG) or not RESEARCH_VERB.search(c.a.text) or not c.a.of(NodeLabel.CONDITION):
             return []
         leader = next((p for _, end, p, _ in c.hits if GROUP_AFTER.match(c.a.text[end:])), None)
         if leader is None and PRONOUN_GROUP.search(c.a.text) and (c.actors or c.current):
@@ -308,35 +197,35 @@ class Subjects:
 
     def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None] | None:
         """The first author of a published study the sentence reports, and its year."""
-        year_paper = _YEAR_PAPER.search(c.a.text)
+        year_paper = YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
             return c.hits[0][2], int(year_paper.group(1))
-        if not _STUDY_WORD.search(c.a.text):
+        if not STUDY_WORD.search(c.a.text):
             return None
-        year_m = _IN_YEAR.search(c.a.text)
+        year_m = IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
-        if not year_m and self.prev_year and _THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
+        if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
             year = self.prev_year
         first = next(
             (
                 p
                 for start, end, p, _ in c.hits
-                if _AUTHOR_BEFORE.search(c.a.text[:start]) or _AUTHOR_AFTER.match(c.a.text[end:])
+                if AUTHOR_BEFORE.search(c.a.text[:start]) or AUTHOR_AFTER.match(c.a.text[end:])
             ),
             None,
         )
         if first is not None:
             return first, year
-        if not _PUBLISHED_STUDY.search(c.a.text):
+        if not PUBLISHED_STUDY.search(c.a.text):
             return None
         for _, end, person, _ in c.hits:
             after = c.a.text[end:]
-            if GROUP_AFTER.match(after) or _COLLEAGUES_AFTER.match(after):
+            if GROUP_AFTER.match(after) or COLLEAGUES_AFTER.match(after):
                 return person, year
-        group = self._same_group() if year_m and not c.hits and _GROUP_STUDY.search(c.a.text) else None
+        group = self._same_group() if year_m and not c.hits and GROUP_STUDY.search(c.a.text) else None
         if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
             return group, year
-        if year_m and not c.hits and c.current and _THEIR_STUDY.search(c.a.text):
+        if year_m and not c.hits and c.current and THEIR_STUDY.search(c.a.text):
             # "Fluge walked the audience through the group's two published studies. In the first, a
             # randomized study published in PLoS One in 2011, ...": the work of the person talked about
             return c.current[-1], year
@@ -356,7 +245,7 @@ class Subjects:
     def _trials(self, c: SentenceContext) -> list[Subject]:
         found: list[Subject] = []
         offset = 0
-        for clause in _CLAUSE.split(c.a.text):
+        for clause in CLAUSE.split(c.a.text):
             start = c.a.text.find(clause, offset)
             offset = start + len(clause)
             drugs = [
@@ -371,7 +260,7 @@ class Subjects:
             is_trial = (
                 TRIAL_CUE.search(clause)
                 # "RECOVER-SLEEP will study sleep, with melatonin among the interventions": a named trial
-                or (_trial_names(c.a, start, offset) and _ARMS.search(clause))
+                or (trial_names(c.a, start, offset) and ARMS.search(clause))
                 or (cues.size_of(clause) and cues.TESTED_CUE.search(clause))
                 or (TRIAL_NAME.search(clause) and cues.TESTED_CUE.search(clause))
             )
@@ -383,7 +272,7 @@ class Subjects:
             if not is_trial and not continues:
                 continue
             phase = cues.phase_of(clause)
-            named = _trial_names(c.a, start, offset)
+            named = trial_names(c.a, start, offset)
             by_name = next((s for s in self.known if named & s.names), None)
             subject: Subject | None
             if by_name is not None:  # "the iSTAND result": the trial itself, whatever else the clause names
@@ -406,13 +295,13 @@ class Subjects:
                 and isinstance(last.node, Trial)
                 and phase in (None, last.node.phase)
                 and c.index - last.last_seen <= 2
-                and _SAME_TRIAL.search(clause)
+                and SAME_TRIAL.search(clause)
             ):
                 subject = last  # "the trial moved on to atorvastatin": a new arm of the same trial
             lede = self._lede_for(c) if subject is None else None
             if lede is not None:
                 phase = phase or cues.phase_of(lede.a.text)
-                named |= _trial_names(lede.a)
+                named |= trial_names(lede.a)
             if subject is None:
                 lead = self._lead(c, clause, start)
                 # The key keeps the person talked about, so the atlas entry of the same trial (keyed by
@@ -445,18 +334,18 @@ class Subjects:
             return None
         if lede.index <= 2 and not any(isinstance(k.node, Trial) for k in self.known):
             return lede
-        if c.index - lede.index <= 2 and (_CONTINUES.match(c.a.text) or _IT_AFTER_OPENING.search(c.a.text)):
+        if c.index - lede.index <= 2 and (CONTINUES.match(c.a.text) or IT_AFTER_OPENING.search(c.a.text)):
             return lede
         return None
 
     def _unphased(self, ids: dict[str, tuple[TermRef, str]], phase: str | None, clause: str) -> Subject | None:
         """The trial of these drugs named earlier without its phase, when this clause gives the phase
         (not a planned or running follow-up of a trial already done: "a phase 2b/3 trial is planned")."""
-        if phase is None or _ANOTHER.match(clause):  # "The second, an open-label phase 2 study ...": another one
+        if phase is None or ANOTHER.match(clause):  # "The second, an open-label phase 2 study ...": another one
             return None
         for s in reversed(self.known):
             if isinstance(s.node, Trial) and s.node.phase is None and set(s.drugs) == set(ids):
-                if s.node.status is TrialStatus.COMPLETED and (_PLANNED.search(clause) or _ONGOING.search(clause)):
+                if s.node.status is TrialStatus.COMPLETED and (PLANNED.search(clause) or ONGOING.search(clause)):
                     return None  # a new trial after a finished pilot
                 s.node = self.b.put(s.node.model_copy(update={"phase": phase}))  # type: ignore[assignment]
                 return s
@@ -477,14 +366,14 @@ class Subjects:
         only = len(self.known) == 1 and isinstance(last.node, Study)  # one study: on about it, paragraphs later
         if not near and not same_paragraph and not only:
             return False
-        if _OTHER.match(c.a.text):
+        if OTHER.match(c.a.text):
             return False
-        if _CONTINUES.match(c.a.text) or BY.search(c.a.text):
+        if CONTINUES.match(c.a.text) or BY.search(c.a.text):
             return True
         outcome = cues.NULL_OUTCOME.search(c.a.text) or cues.POSITIVE_OUTCOME.search(c.a.text)
-        if outcome and _RESULT_WORDS.search(c.a.text):
+        if outcome and RESULT_WORDS.search(c.a.text):
             return True
-        findings = isinstance(last.node, Study) and c.a.of(NodeLabel.MECHANISM) and _FINDING.search(c.a.text)
+        findings = isinstance(last.node, Study) and c.a.of(NodeLabel.MECHANISM) and FINDING.search(c.a.text)
         return bool(findings)
 
     # -- what is said about them --------------------------------------------------------------------
@@ -495,11 +384,11 @@ class Subjects:
         outcome = outcome_of(clause)
         status = (
             TrialStatus.PLANNED
-            if _PLANNED.search(clause)
+            if PLANNED.search(clause)
             else TrialStatus.ONGOING
-            if _ONGOING.search(clause)
+            if ONGOING.search(clause)
             else TrialStatus.COMPLETED
-            if _COMPLETED.search(clause) or outcome is not Outcome.UNKNOWN
+            if COMPLETED.search(clause) or outcome is not Outcome.UNKNOWN
             else TrialStatus.UNKNOWN
         )
         if status in (TrialStatus.PLANNED, TrialStatus.ONGOING) and outcome is Outcome.UNKNOWN:
@@ -543,7 +432,7 @@ class Subjects:
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
         if isinstance(s.node, Study):
-            for person in _co_authors(c):
+            for person in co_authors(c.a.text, c.hits):
                 b.edge(RelType.AUTHORED, person, s.node, text, line, body, "news.study.co_author", 0.7)
         if s.drugs and cues.HYPOTHESIS_TEST.search(c.a.text):
             self._tested_mechanisms(s, c)

@@ -1,0 +1,156 @@
+"""The wording news uses for trials, studies and their authors: the patterns and small pure helpers
+that :mod:`loaders.news_subjects` reads sentences with.
+
+>>> bool(TRIAL_NAME.search("The STOP-PASC trial")), bool(TRIAL_NAME.search("long COVID"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.leaders import CREDS
+from loaders.people import Hit
+from loaders.rules import Analysis
+from loaders.text import CaselessPattern
+from ontology.model import NodeBase
+
+# A trial's own name: STOP-PASC, RECOVER-AUTONOMIC, iSTAND, AMP-516.
+TRIAL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b|\b[a-z][A-Z]{3,}\b")
+TRIAL_CUE = CaselessPattern(
+    r"\btrials?\b|\bplatforms?\b|\bpilot\b|\bphase[- ]\d|\brandomi[sz]ed|\bplacebo|\bopen-label"
+    r"|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))"
+)
+PLANNED = CaselessPattern(
+    r"\bseeking (?:\w+ )?funding|\bplan(?:s|ned)? to|\bwill (?:test|perform|run|start|launch)|\bproposed"
+    r"|\bhopes? to (?:start|run|test|launch)|\bplanned\b"
+)
+ONGOING = CaselessPattern(
+    r"\binitiated|\blaunched|\bunderway|\bongoing|\brecruit\w*|\benrol+(?:ment|ing)|\bhas begun|\bwill receive"
+    r"|\bis (?:testing|running|enrolling)|\bcurrently\b|\bnot (?:yet )?been (?:reported|published)"
+)
+COMPLETED = CaselessPattern(
+    r"\bdid not (?:achieve|meet)|\bshowed|\bfound|\bwas associated|\bimproved|\bpublished|\bresults? (?:showed|were)"
+    r"|\bdeemed|\bmissed|\bcompleted|\bfailed"
+)
+LEDE_TRIAL = CaselessPattern(
+    r"\bphase[- ]\w+ (?:[\w-]+ ){0,3}?trial|\brandomi[sz]ed\b[^.;]{0,40}\btrial|\bplacebo-controlled"
+)
+# Clauses about different trials: "..., while ...", "...; ...", "X will ..., and RECOVER-AUTONOMIC will ..."
+CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*|,\s+and\s+(?=[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b)")
+AUTHOR_BEFORE = CaselessPattern(
+    r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)"
+    r"\s*(?:[a-z]+\s+){0,2}$"
+)
+AUTHOR_AFTER = CaselessPattern(
+    rf"^{CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
+    # "X, MD, the study's lead clinical investigator and first author of the paper"
+    r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article)"
+    # "X of Y, the study's first author and senior investigator"
+    r"|(?:,?\s+(?:of|at|from)\s+[^,;.]{0,80})?,\s*(?:the |its )?(?:study|paper|report)'s first author)"
+)
+STUDY_WORD = CaselessPattern(r"\b(?:study|paper|report|analysis|review|publication|article|work)\b")
+# "X and colleagues", "X, MD, PhD, of Brigham and Women's Hospital and colleagues"
+COLLEAGUES_AFTER = CaselessPattern(
+    rf"^{CREDS}(?:,?\s+(?:of|at|from)\s+[^,;.]{{0,80}}?)?,?\s+(?:and (?:colleagues|co-workers|coworkers|"
+    r"(?:his|her|their) (?:team|group))|et al)\b"
+)
+YEAR_PAPER = CaselessPattern(
+    r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
+)
+PUBLISHED_STUDY = CaselessPattern(
+    r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
+)
+# A published study counted off among the work of the person talked about ("In the first, ...",
+# "The second, an open-label phase 2 study published in 2015, ...").
+THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
+ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
+ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
+TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
+GROUP_STUDY = re.compile(
+    r"\b(?:earlier|later|previous|follow-up|second|new)\b[^.;]{0,30}\b(?:study|paper)\b[^.;]{0,20}\b(?:from|by) "
+    r"(?:the|that|this|his|her|their) (?:same |[A-Z][\w-]+ )?(?:group|team|lab|laboratory)\b"
+)
+THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
+IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
+NAMED = re.compile(
+    # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
+    r"(?:\((?P<short>[A-Z][A-Z0-9-]{2,})\)|\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
+    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
+)
+NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
+# "Run at four centres, including Stanford, it assigned patients to ...": the trial as the subject.
+IT_AFTER_OPENING = re.compile(r"^[^.;]{0,160}?,\s+it\s+(?!is\b|was\b)[a-z]+ed\b")
+PROGRAMME = CaselessPattern(r"\b(?:programme|program|study)\b")
+# A clause about a new arm of the trial just described ("the trial moved on to the statin").
+SAME_TRIAL = CaselessPattern(
+    r"\b(?:the|this|that) trial (?:then |later |next )?(?:moved on|switched|went on|turned|added|continued)\b"
+    r"|\b(?:the|a|its|another|second|new) (?:\w+ )?arm\b"
+)
+CONTINUES = re.compile(
+    r"^(?:They|Their|The (?:\w+ ){0,2}(?:study|authors|researchers|team|group|paper|review|trial|treatment|drug|"
+    r"results?|investigators)|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
+)
+OTHER = CaselessPattern(
+    r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
+    r"(?:studies|study|work|trials?|research)\b"
+)
+RESEARCH_VERB = CaselessPattern(
+    r"\b(?:found|measured|showed|exposed|applied|tested|compared|analy[sz]ed|sampled|scanned|recruited|"
+    r"examined|studied|profiled|sequenced|followed)\b"
+)
+FINDING = CaselessPattern(
+    r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
+    r"consistent with|pattern|interpret\w*|argu\w*|reason\w*|propos\w*|conclu\w*|reading|explain\w*|"
+    r"hypothes\w*)\b"
+)
+RESULT_WORDS = CaselessPattern(
+    r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
+)
+
+
+def study_name(m: re.Match[str]) -> str | None:
+    if m["short"]:
+        return m["short"]
+    return None if m["name"].split()[0] in NOT_NAME else m["name"]
+
+
+def trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str]:
+    """Trial names in a sentence or a part of it ("HEAL-COVID"), not vocabulary terms of the same shape
+    ("COVID-19")."""
+    return {
+        m.group()
+        for m in TRIAL_NAME.finditer(a.text, start, len(a.text) if end is None else end)
+        if not any(x.start <= m.start() and m.end() <= x.end for x in a.mentions)
+    }
+
+
+# "X and Y were co-authors", "with X as a co-author", "X, MD, among the co-authors", "John Coffin of
+# Tufts University among the collaborators"; and "co-authors including X"
+CO_AUTHOR_AFTER = CaselessPattern(
+    r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the)?)\s+(?:also\s+)?(?:a |the |one of the )?"
+    r"(?:co-?authors?|collaborators)\b"
+)
+CO_AUTHOR_BEFORE = CaselessPattern(r"\bco-?authors?,?\s+(?:including|were|such as|included)\s+[^.;]{0,80}$")
+SPEECH = CaselessPattern(r"\b(?:said|says|told|argued|noted|added)\b")
+
+
+def co_authors(text: str, hits: list[Hit]) -> list[NodeBase]:
+    """People the sentence names as co-authors of the study it is about."""
+    out = []
+    for i, (start, end, person, _) in enumerate(hits):
+        # the cue speaks of the nearest people before it: the text up to the next person named, unless
+        # that person is joined by "and" ("X and the San Diego researcher Y were co-authors")
+        stop = len(text)
+        for nxt_start, nxt_end, _, _ in hits[i + 1 :]:
+            if not AND_JOINED.fullmatch(text, end, nxt_start):
+                stop = nxt_start
+                break
+            end = nxt_end
+        after = CO_AUTHOR_AFTER.match(text[:stop], end)
+        if (after and not SPEECH.search(after.group())) or CO_AUTHOR_BEFORE.search(text[:start]):
+            out.append(person)
+    return out
+
+
+AND_JOINED = re.compile(r"(?:,\s*(?:MD|PhD|MPH)\b)*,?\s+and\s+(?:[\w-]+\s+){0,5}")
