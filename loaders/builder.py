@@ -18,6 +18,11 @@ from ontology.model import (
 from ontology.vocab import Term, load_vocabularies
 
 
+def term_node_id(label: NodeLabel, term_id: str) -> str:
+    """The node id of a vocabulary term ("condition:covid-19")."""
+    return f"{ID_PREFIX[label]}:{term_id}"
+
+
 class DocBuilder:
     """One document's nodes and edges. Nodes get the names the document used for them (``aliases``)
     when :meth:`build` is called; their ``source_docs`` is the extraction's ``doc``, filled in when
@@ -57,7 +62,7 @@ class DocBuilder:
 
     def term(self, label: NodeLabel, term_id: str, surface: str | None = None) -> NodeBase:
         """The node for a vocabulary term; ``surface`` (how the document named it) becomes an alias."""
-        node = self.nodes.get(f"{ID_PREFIX[label]}:{term_id}") or self.add(_term_node(label, term_id))
+        node = self.nodes.get(term_node_id(label, term_id)) or self.add(_term_node(label, term_id))
         if surface and surface != node.name:
             self.names[node.id].add(surface)
         return node
@@ -128,7 +133,7 @@ def _term_node(label: NodeLabel, term_id: str) -> TermNode:
     if label is NodeLabel.INSTITUTION:
         extra.update(city=t.city, country=t.country)
     return _term_model(label)(
-        id=f"{ID_PREFIX[label]}:{t.id}",
+        id=term_node_id(label, t.id),
         name=t.label,
         vocab_id=t.id,
         category=t.category,

@@ -12,12 +12,8 @@ False
 
 from __future__ import annotations
 
-import re
-
 from loaders.text import CaselessPattern
 from ontology.enums import Direction, StudyDesign, TrialFeature
-
-_I = re.IGNORECASE
 
 # A treatment that made no difference (never a comparison of patients with healthy people).
 NULL_OUTCOME = CaselessPattern(

@@ -58,7 +58,16 @@ from loaders.news_cues import (
 )
 from loaders.news_reports import REPORT_CUE, share_claims
 from loaders.people import Hit
-from loaders.rules import Analysis, acted_on, classify_design, impaired_near, node_for, outcome_of, studied_conditions
+from loaders.rules import (
+    Analysis,
+    acted_on,
+    classify_design,
+    compared_against,
+    impaired_near,
+    node_for,
+    outcome_of,
+    studied_conditions,
+)
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.identity import node_id, study_id
 from ontology.model import NodeBase, Researcher, Study, Trial
@@ -249,9 +258,7 @@ class Subjects:
             start = c.a.text.find(clause, offset)
             offset = start + len(clause)
             drugs = [
-                (m, r)
-                for m, r in c.a.of(NodeLabel.DRUG)
-                if start <= m.start < offset and not cues.COMPARATOR_DRUG_BEFORE.search(c.a.before(m, 60))
+                (m, r) for m, r in c.a.of(NodeLabel.DRUG) if start <= m.start < offset and not compared_against(c.a, m)
             ]
             if not drugs:
                 continue
@@ -411,11 +418,7 @@ class Subjects:
     def _claims(self, s: Subject, c: SentenceContext) -> None:
         b, text, line, body = self.b, c.text, c.line, Section.BODY
         b.edge(RelType.REPORTS, self.article, s.node, text, line, body, "news.reports", 0.85)
-        in_sentence = {
-            r.term_id: (r, m.text)
-            for m, r in c.a.of(NodeLabel.DRUG)
-            if not cues.COMPARATOR_DRUG_BEFORE.search(c.a.before(m, 60))
-        }
+        in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG) if not compared_against(c.a, m)}
         if isinstance(s.node, Study) and cues.TESTED_CUE.search(c.a.text):
             s.drugs.update(in_sentence)
         outcome = outcome_of(c.a.text)

@@ -11,15 +11,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders import cues
-from loaders.builder import DocBuilder
+from loaders.builder import DocBuilder, term_node_id
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
 from loaders.text import CaselessPattern, fold_typography
 from ontology.enums import NodeLabel, Outcome, RelType, StudyDesign
-from ontology.identity import ID_PREFIX
 from ontology.model import NodeBase
 from ontology.vocab import load_vocabularies
 
-_I = re.IGNORECASE
 _STOP = (
     r"(?:and|or|of|in|on|the|a|an|with|to|for|by|as|at|from|that|which|this|these|its|their|is|are|was|"
     r"were|be|may|can|both|but|not|no|than|into|such|while|including|like|also|more|most|some|other)"
@@ -231,7 +229,7 @@ def analyse(
         if free(*m.span()):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.DRUG, m.group()),)))
     introduced = frozenset(code_names(text)) if _DIGIT.search(text) else frozenset()
-    for code in codes | introduced if introduced or codes else ():
+    for code in codes | introduced:
         for m in re.finditer(rf"\b{re.escape(code)}\b", text):
             if free(*m.span()):
                 extra.append(Mention(m.start(), m.end(), code, (candidate_ref(NodeLabel.DRUG, code),)))
@@ -295,6 +293,12 @@ def acted_on(a: Analysis, m: Mention) -> bool:
     """Is the mechanism named as what something does ("calms inflammation", "to dampen that process")?
     Then it is a target, not a mechanism the study proposes."""
     return bool(_ACTED_ON.search(a.before(m, 40)))
+
+
+def compared_against(a: Analysis, drug: Mention) -> bool:
+    """Is the drug named as what the tested drug was compared with ("no better than infusions of
+    albumin", "versus standard care")?"""
+    return bool(cues.COMPARATOR_DRUG_BEFORE.search(a.before(drug, 60)))
 
 
 def drug_segment(a: Analysis, drug: Mention) -> str:
@@ -415,7 +419,7 @@ def studied_after_covid(b: DocBuilder, text: str) -> None:
     """In a document about long COVID, people "who had COVID-19 months earlier" are studied for long
     COVID: the infection is their history, not the condition the study or trial is about. (People
     enrolled during an acute infection, with no past-tense cue, keep COVID-19.)"""
-    covid = f"{ID_PREFIX[NodeLabel.CONDITION]}:covid-19"
+    covid = term_node_id(NodeLabel.CONDITION, "covid-19")
     past = [
         e
         for e in b.edges.values()
