@@ -345,6 +345,8 @@ class _Claims:
     def _measured(self, s: _Sentence) -> None:
         """Biomarkers reported with a direction in patients."""
         a = s.a
+        if cues.EARLIER_FINDINGS.search(a.text):
+            return
         for bm, bref in a.of(NodeLabel.BIOMARKER):
             if a.described_by(bm) or a.negated(bm):
                 continue

@@ -12,6 +12,8 @@ False
 
 from __future__ import annotations
 
+import re
+
 from loaders.text import CaselessPattern
 from ontology.enums import Direction, StudyDesign, TrialFeature
 
@@ -208,6 +210,13 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
     ),
 ]
 
+# Other people's findings, told as background ("Several studies had found slightly low cortisol").
+EARLIER_FINDINGS = CaselessPattern(
+    r"^(?:[\w,-]+\s+){0,3}(?:several|earlier|previous|prior|other|many|some|past) "
+    r"(?:studies|reports|groups|teams|work)\b"
+    r"|\b(?:studies|reports|research) (?:had|have) (?:long )?(?:found|reported|shown|suggested)\b"
+)
+
 MEASURE_CUE = CaselessPattern(
     r"\b(?:measur\w*|level[s]?|concentrations?|compar\w*|found|assess\w*|quantif\w*|analy[sz]\w*|"
     r"profil\w*|counts?|activity|samples?|detected|showed|had)\b"
@@ -307,8 +316,24 @@ def size_of(text: str) -> int | None:
     return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
 
 
+# A direction word right before the measure ("low antithrombin III", "more activated platelets",
+# "raised serum IL-6") says what happened to it, whatever cue sits nearer on the other side.
+_PREMODIFIER = [
+    (Direction.REDUCED, CaselessPattern(r"\b(?:low|lower|reduced|decreased|diminished|depleted|fewer|less)\s+$")),
+    (Direction.ELEVATED, CaselessPattern(r"\b(?:high|higher|raised|elevated|increased|more|greater|excess)\s+$")),
+]
+_PREMODIFIER_SKIP = re.compile(
+    r"(?:\s*\b(?:serum|plasma|blood|circulating|urinary|resting|levels? of|numbers? of)\s+){1,2}$"
+)
+
+
 def direction_near(text: str, start: int, end: int) -> Direction | None:
     """The direction cue nearest to a mention, within its clause."""
+    before = text[max(0, start - 40) : start]
+    before = before[: len(before) - len(m.group())] if (m := _PREMODIFIER_SKIP.search(before)) else before
+    for direction, pattern in _PREMODIFIER:
+        if pattern.search(before):
+            return direction
     lo = max(text.rfind(sep, 0, start) for sep in (";", " but ", " while ", " whereas ", ". "))
     hi_candidates = [i for i in (text.find(sep, end) for sep in (";", " but ", " while ", " whereas ")) if i != -1]
     hi = min(hi_candidates) if hi_candidates else len(text)

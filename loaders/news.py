@@ -15,6 +15,7 @@ from loaders.affiliations import add_affiliations
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
+from loaders.news_reports import leaders_investigate
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import Hit, find_introductions
 from loaders.rules import (
@@ -174,6 +175,7 @@ class _News:
                 original = raw[sent.start : sent.start + len(sent.text)]  # folding keeps offsets
                 self.sentence(original, sent.line, local)
         self.subjects.link_reports()
+        leaders_investigate(self.b)
         counts = sorted(self.condition_count.values(), reverse=True)
         if counts and (len(counts) == 1 or counts[0] > counts[1]):  # one condition the article is about
             top = max(self.condition_count, key=lambda k: self.condition_count[k])

@@ -66,6 +66,7 @@ PUBLISHED_STUDY = CaselessPattern(
 THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
 ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
 ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
+TRIAL_WORD = CaselessPattern(r"\btrial'?s?\b")
 TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
 GROUP_STUDY = re.compile(
     r"\b(?:earlier|later|previous|follow-up|second|new)\b[^.;]{0,30}\b(?:study|paper)\b[^.;]{0,20}\b(?:from|by) "
@@ -73,6 +74,11 @@ GROUP_STUDY = re.compile(
 )
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
+LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")
+# "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
+IN_JOURNAL = re.compile(
+    r"\b(?:reported|published|described|appeared)\s+(?:[a-z]+\s+){0,2}in\s+(?:the journal\s+)?[A-Z]"
+)
 NAMED = re.compile(
     # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
     r"(?:\((?P<short>[A-Z][A-Z0-9-]{2,})\)|\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"

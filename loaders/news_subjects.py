@@ -33,8 +33,10 @@ from loaders.news_cues import (
     CONTINUES,
     FINDING,
     GROUP_STUDY,
+    IN_JOURNAL,
     IN_YEAR,
     IT_AFTER_OPENING,
+    LAST_YEAR,
     LEDE_TRIAL,
     NAMED,
     ONGOING,
@@ -51,6 +53,7 @@ from loaders.news_cues import (
     TRIAL_CUE,
     TRIAL_DESIGN,
     TRIAL_NAME,
+    TRIAL_WORD,
     YEAR_PAPER,
     co_authors,
     study_name,
@@ -104,9 +107,13 @@ class Subjects:
         self.reports: list[Subject] = []  # studies presented as the published report of a trial
         self.lede: SentenceContext | None = None
         self.prev_year: int | None = None  # the year of "the 2009 paper" in the sentence before
+        self.trial_said = -9  # the last sentence that spoke of a trial
+        self.about_trial: set[str] = set()  # reports whose sentence, or the one before, spoke of a trial
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
+        if TRIAL_WORD.search(c.a.text):
+            self.trial_said = c.index
         found = self._studies(c)
         if not found:
             found = self._trials(c)
@@ -139,7 +146,12 @@ class Subjects:
         """Each published report goes with the trial described nearest to it (within six sentences)."""
         trials = [s for s in self.known if isinstance(s.node, Trial)]
         for report in self.reports:
-            near = sorted(trials, key=lambda t: abs(t.first_seen - report.first_seen))
+            # a report follows the trial it reports, unless it was said to be a trial's report
+            ahead = report.node.id in self.about_trial
+            near = sorted(
+                (t for t in trials if ahead or t.first_seen <= report.first_seen),
+                key=lambda t: abs(t.first_seen - report.first_seen),
+            )
             if near and abs(near[0].first_seen - report.first_seen) <= 6:
                 share_claims(self.b, report.node, near[0].node)
 
@@ -172,6 +184,8 @@ class Subjects:
             self.b.edge(RelType.AUTHORED, person, subject.node, c.text, c.line, Section.BODY, "news.study.author", 0.8)
             if REPORT_CUE.search(c.a.text) and subject not in self.reports:
                 self.reports.append(subject)
+                if c.index - self.trial_said <= 1:
+                    self.about_trial.add(subject.node.id)
             return [subject]
         named = next((n for m in NAMED.finditer(c.a.text) if (n := study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
@@ -209,10 +223,13 @@ class Subjects:
         year_paper = YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
             return c.hits[0][2], int(year_paper.group(1))
-        if not STUDY_WORD.search(c.a.text):
+        in_journal = IN_JOURNAL.search(c.a.text)
+        if not STUDY_WORD.search(c.a.text) and not in_journal:
             return None
         year_m = IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
+        if not year_m and c.year and LAST_YEAR.search(c.a.text):
+            year = c.year - 1
         if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
             year = self.prev_year
         first = next(
@@ -225,7 +242,7 @@ class Subjects:
         )
         if first is not None:
             return first, year
-        if not PUBLISHED_STUDY.search(c.a.text):
+        if not PUBLISHED_STUDY.search(c.a.text) and not in_journal:
             return None
         for _, end, person, _ in c.hits:
             after = c.a.text[end:]

@@ -30,7 +30,9 @@ _ROLE = re.compile(
     r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "with Dorottya Nagy-Szakal as first author"
     r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
-    r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b",
+    r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b"
+    # "Cara Tomas and colleagues measured", "Betty Raman's group in Oxford"
+    r"|\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b|'s (?:group|team|lab|laboratory)\b",
     re.IGNORECASE,
 )
 # "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina
