@@ -72,6 +72,10 @@ GROUP_STUDY = re.compile(
     r"\b(?:earlier|later|previous|follow-up|second|new)\b[^.;]{0,30}\b(?:study|paper)\b[^.;]{0,20}\b(?:from|by) "
     r"(?:the|that|this|his|her|their) (?:same |[A-Z][\w-]+ )?(?:group|team|lab|laboratory)\b"
 )
+THIS_PHASE = re.compile(
+    r"^(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?phase\b"
+    r"|^(?:It|The (?:trial|study)),?\s+(?:is |was )?an?\s+(?:[\w-]+\s+){0,2}?phase\b"
+)
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")

@@ -50,6 +50,7 @@ from loaders.news_cues import (
     STUDY_WORD,
     THAT_PAPER,
     THEIR_STUDY,
+    THIS_PHASE,
     TRIAL_CUE,
     TRIAL_DESIGN,
     TRIAL_NAME,
@@ -127,8 +128,10 @@ class Subjects:
         if not found and not c.a.of(NodeLabel.DRUG):
             if c.index <= 2 and LEDE_TRIAL.search(c.a.text):
                 self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
-            elif (trial_names(c.a) or cues.phase_of(c.a.text)) and (
-                TRIAL_CUE.search(c.a.text) or PROGRAMME.search(c.a.text)
+            elif (
+                (trial_names(c.a) or cues.phase_of(c.a.text))
+                and (TRIAL_CUE.search(c.a.text) or PROGRAMME.search(c.a.text))
+                and not (THIS_PHASE.match(c.a.text) and self.last and isinstance(self.last.node, Trial))
             ):
                 self.lede = c  # "HEAL-COVID, a UK platform trial run from ..." then "It tested apixaban ..."
         if not found and self.last and self.lede is not c and self._continues(self.last, c):
@@ -418,6 +421,8 @@ class Subjects:
         if status in (TrialStatus.PLANNED, TrialStatus.ONGOING) and outcome is Outcome.UNKNOWN:
             outcome = Outcome.PENDING
         keep_status = old.status is not TrialStatus.UNKNOWN and status is not TrialStatus.COMPLETED
+        # "The phase 3 study is funded by ...", "It is a phase 2 trial": the phase of the trial at hand
+        phase = old.phase or (cues.phase_of(clause) if THIS_PHASE.match(clause) else None)
         keep_outcome = outcome in (Outcome.UNKNOWN, Outcome.PENDING) and old.outcome is not Outcome.UNKNOWN
         s.node = self.b.put(
             old.model_copy(
@@ -428,6 +433,7 @@ class Subjects:
                     ),
                     "status": old.status if keep_status else status,
                     "outcome": old.outcome if keep_outcome else outcome,
+                    "phase": phase,
                 }
             )
         )  # type: ignore[assignment]

@@ -826,3 +826,13 @@ def test_the_leader_of_a_trial_investigates_its_drugs() -> None:
         "It was led by infectious disease specialist Linda Geng of Stanford University.",
     )
     assert ("researcher:geng-l", "drug:nirmatrelvir-ritonavir") in edges(e, RelType.INVESTIGATES)
+
+
+def test_the_phase_of_a_trial_given_in_the_next_sentence() -> None:
+    e = news(
+        "The HEAL-COVID trial, led by Charlotte Summers of the University of Cambridge, compared apixaban with "
+        "usual care in adults leaving hospital after COVID-19. The phase 3 study was funded by the NIHR.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase == "3"
+    assert len([n for n in e.nodes if isinstance(n, Trial)]) == 1
