@@ -24,6 +24,7 @@ from loaders.rules import (
     classify_design,
     drug_segment,
     impaired_near,
+    in_passing,
     node_for,
     outcome_of,
     studied_after_covid,
@@ -337,7 +338,7 @@ class _Claims:
                     self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets.implicit", 0.6)
                 if implicit and not drugs:
                     continue
-            if (mref.anchor and not impaired_near(a, mm, mref)) or acted_on(a, mm):
+            if (mref.anchor and not impaired_near(a, mm, mref)) or acted_on(a, mm) or in_passing(a, mm):
                 continue
             c = conf - (0.15 if mref.anchor else 0.0)
             self._edge(RelType.PROPOSES, self.study, node_for(self.b, mref, mm.text), s, "atlas.proposes", c)

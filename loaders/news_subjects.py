@@ -68,6 +68,7 @@ from loaders.rules import (
     classify_design,
     compared_against,
     impaired_near,
+    in_passing,
     node_for,
     outcome_of,
     studied_conditions,
@@ -465,7 +466,13 @@ class Subjects:
         if isinstance(s.node, Study):
             for m, ref in c.a.of(NodeLabel.MECHANISM):
                 unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
-                if not c.a.negated(m) and not unimpaired and not c.a.described_by(m) and not acted_on(c.a, m):
+                if (
+                    not c.a.negated(m)
+                    and not unimpaired
+                    and not c.a.described_by(m)
+                    and not acted_on(c.a, m)
+                    and not in_passing(c.a, m)
+                ):
                     b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
         lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
         leaders = self._by(c) or ([lead] if lead else [])

@@ -244,6 +244,29 @@ def analyse(
     return analysis
 
 
+# A mechanism's name as part of a title ("published in Autoimmunity Reviews"), as the topic of a debate,
+# or as one symptom in a list of symptoms ("fatigue, brain fog and orthostatic intolerance").
+_TITLE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|of [A-Z])")
+_TOPIC_AFTER = CaselessPattern(r"^\s+(?:debate|question|controversy|field|community|researchers)\b")
+_LIST_BEFORE = re.compile(r"(?:,|\band\b|\bor\b)\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b)")
+_SYMPTOM = CaselessPattern(
+    r"\b(?:(?<!chronic )fatigue(?! syndrome)|brain fog|pain|headaches?|insomnia|breathlessness|palpitations|"
+    r"dizziness|unrefreshing sleep|post-exertional malaise|exhaustion|weakness|nausea)\b"
+)
+
+
+def in_passing(a: Analysis, m: Mention) -> bool:
+    """Is the mechanism named in passing, not as something the study found?"""
+    if m.text[:1].isupper() and a.text[: m.start].strip() and _TITLE_AFTER.match(a.text[m.end :]):
+        return True
+    if _TOPIC_AFTER.match(a.text[m.end :]):
+        return True
+    before, after = a.before(m, 60), a.after(m, 60)
+    listed = _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
+    return bool(listed and (_SYMPTOM.search(before) or _SYMPTOM.search(after)))
+
+
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|:")
 
 

@@ -449,6 +449,20 @@ def _proposed(p1: str) -> set[str]:
             "microbial-translocation",
             True,
         ),
+        # named in passing: in a journal's name, as a debate's topic, as one symptom among others
+        ("Their model of ME/CFS was published in Autoimmunity Reviews in 2020.", "autoimmunity", False),
+        ("The study of 200 people with ME/CFS adds to the viral reactivation debate.", "viral-reactivation", False),
+        (
+            "Nine people had fatigue, brain fog and orthostatic intolerance after COVID-19.",
+            "orthostatic-intolerance",
+            False,
+        ),
+        # ... but "chronic fatigue syndrome" in the list is the illness, not a symptom
+        (
+            "Chronic fatigue syndrome has been linked to mitochondrial dysfunction and oxidative stress in 30 patients.",
+            "mitochondrial-dysfunction",
+            True,
+        ),
     ],
 )
 def test_mechanisms_in_plain_words(p1: str, mechanism: str, proposed: bool) -> None:
