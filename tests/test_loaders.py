@@ -459,7 +459,8 @@ def _proposed(p1: str) -> set[str]:
         ),
         # ... but "chronic fatigue syndrome" in the list is the illness, not a symptom
         (
-            "Chronic fatigue syndrome has been linked to mitochondrial dysfunction and oxidative stress in 30 patients.",
+            "Chronic fatigue syndrome has been linked to mitochondrial dysfunction and oxidative stress in 30 "
+            "patients.",
             "mitochondrial-dysfunction",
             True,
         ),
@@ -486,6 +487,15 @@ def test_a_trial_built_to_test_a_mechanism_targets_it_with_its_drugs() -> None:
 @pytest.mark.parametrize(
     ("paragraphs", "study", "leaders"),
     [
+        # the senior author leads the study, also after an aside about the person
+        (
+            (
+                "The paper appeared in Science Translational Medicine in 2024, with Michael Peluso as first author "
+                "and Timothy Henrich, MD, whose laboratory at UCSF studies viral reservoirs, as senior author.",
+            ),
+            "Peluso et al. 2024",
+            {"Timothy Henrich"},
+        ),
         # a role word ending in -ologist/-ician/-scientist introduces a name; "X's group" leads the study
         (
             (
