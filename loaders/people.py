@@ -189,13 +189,21 @@ _TITLED = re.compile(rf"(?:'s\s+(?:{_TITLE})*|\s+(?:{_TITLE})+)(?=[A-Z][a-z])")
 
 _DEPARTMENT = re.compile(
     r"^(?:the\s+)?(?:Department|Division|Section|Unit|Laboratory|Lab|Institute for|Institute of|"
-    r"\w+ (?:Center|Centre)|Program|Group|School of (?!Medicine))",
+    r"\w+ (?:Center|Centre)|Program|Group|School of|College of|Faculty of)",
     re.IGNORECASE,
+)
+# A capitalised word of an institution's name: not the owner of the next one ("University of Cambridge and
+# Addenbrooke's Hospital"), a period only in an abbreviation ("Robert H. Lurie"), not the sentence's end.
+_NAME_WORD = (
+    r"[A-Z][\w&-]*+(?!'s(?:\s+[A-Z][\w&.-]*){0,3}?\s+(?:Hospital|Clinic|Institute|Center|Centre|Foundation)\b)"
+    r"(?:\.(?=\s+[A-Z]))?"
 )
 INSTITUTION_PATTERN = re.compile(
     r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
     r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
-    r"Laboratory|Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|Biologics|Pharma)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
+    r"Laboratory|Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|Biologics|Pharma)\b"
+    # "... of Chicago", "... of Allergy and Infectious Diseases", but not into the next institution
+    rf"(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,4}})?"
 )
 
 # Every match names one of "University", "Hospital", "Institute", ...: most sentences name none, and

@@ -6,6 +6,7 @@ import pytest
 
 from loaders import ParseError, load_text
 from loaders.cues import NULL_OUTCOME, POSITIVE_OUTCOME, phase_of, size_of
+from loaders.people import institutions_in
 from ontology.enums import DocKind, NodeLabel, Outcome, RelType, Section
 from ontology.model import Extraction, Study, Trial
 
@@ -860,3 +861,22 @@ def test_the_phase_of_a_trial_given_in_the_next_sentence() -> None:
     trial = next(n for n in e.nodes if isinstance(n, Trial))
     assert trial.phase == "3"
     assert len([n for n in e.nodes if isinstance(n, Trial)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        (
+            "the University of Cambridge and Addenbrooke's Hospital",
+            ["University of Cambridge", "Addenbrooke's Hospital"],
+        ),
+        (
+            "Ann & Robert H. Lurie Children's Hospital of Chicago.",
+            ["Ann & Robert H. Lurie Children's Hospital of Chicago"],
+        ),
+        ("the University of Ottawa's Faculty of Medicine", ["University of Ottawa"]),
+        ("the University of Cincinnati College of Medicine", ["University of Cincinnati"]),
+    ],
+)
+def test_institution_names_end_where_the_name_ends(span: str, expected: list[str]) -> None:
+    assert [surface.removeprefix("the ") for surface, _ in institutions_in(span)] == expected
