@@ -101,6 +101,9 @@ HYPOTHESIS_TEST = CaselessPattern(
     r"(?:go|goes|going|went) after|aimed at|designed to (?:target|tackle|clear|counter))\b"
 )
 
+# A controlled trial's design words.
+TRIAL_DESIGN_CUE = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bdouble-blind|\bopen-label|\bphase[- ]\d")
+
 # A sentence about the drug just named: "It is a blend of amino acids that ...", "The drug blocks zonulin".
 DRUG_ANAPHOR = CaselessPattern(
     r"^(?:it|this drug|the (?:drug|compound|antibody|treatment|medication|molecule|product|supplement|infusion|"

@@ -25,6 +25,7 @@ from loaders.rules import (
     studied_after_covid,
     studied_conditions,
     targets_of,
+    with_drug_back_reference,
 )
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
@@ -186,6 +187,8 @@ class _News:
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
         self.s.index += 1
         a = analyse(text, quotes, self.codes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
+        if self.last_drug is not None:
+            a = with_drug_back_reference(a, *self.last_drug)
         self.codes |= a.codes
         hits = [h for h in self.people_in(a.text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
         add_affiliations(self.b, a.text, hits, text, line, Section.BODY, "news", 0.9)

@@ -56,7 +56,8 @@ COLLEAGUES_AFTER = CaselessPattern(
     r"(?:his|her|their) (?:team|group))|et al)\b"
 )
 YEAR_PAPER = CaselessPattern(
-    r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
+    r"\b(?:a|an|the|(?P<pronoun>their|her|his)(?: (?:group|team|lab)'s)?) ((?:19|20)\d{2}) "
+    r"(?:paper|study|review|publication|analysis|meta-analysis)\b"
 )
 PUBLISHED_STUDY = CaselessPattern(
     r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
@@ -81,7 +82,7 @@ IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")
 # "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
 IN_JOURNAL = re.compile(
-    r"\b(?:reported|published|described|appeared)\s+(?:[a-z]+\s+){0,2}in\s+(?:the journal\s+)?[A-Z]"
+    r"\b(?:reported|published|described|appeared)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
 )
 NAMED = re.compile(
     # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name

@@ -143,7 +143,7 @@ class Subjects:
             s.last_seen, s.line = c.index, c.line
             self.last = s
         year_paper = YEAR_PAPER.search(c.a.text)
-        self.prev_year = int(year_paper.group(1)) if year_paper else None
+        self.prev_year = int(year_paper.group(2)) if year_paper else None
         return found
 
     def link_reports(self) -> None:
@@ -226,7 +226,9 @@ class Subjects:
         """The first author of a published study the sentence reports, and its year."""
         year_paper = YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
-            return c.hits[0][2], int(year_paper.group(1))
+            return c.hits[0][2], int(year_paper.group(2))
+        if year_paper and year_paper.group("pronoun") and c.current:  # "her group's 2014 study": who was talked about
+            return c.current[-1], int(year_paper.group(2))
         in_journal = IN_JOURNAL.search(c.a.text)
         if not STUDY_WORD.search(c.a.text) and not in_journal:
             return None

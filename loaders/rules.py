@@ -358,6 +358,22 @@ def _plain_anchor(ref: TermRef) -> bool:
     return ref.anchor and ref.term_id not in vocabulary_matcher().anchor_cues
 
 
+# "... received infusions of the drug or of placebo": the drug named in an earlier sentence.
+_DRUG_BACK_REFERENCE = CaselessPattern(r"\b(?:the|this|that) (?:drug|compound|medication|product)\b")
+
+
+def with_drug_back_reference(a: Analysis, ref: TermRef, surface: str) -> Analysis:
+    """A trial sentence that names no drug but "the drug": that is the drug the text named last
+    (``surface``, its name there, stands for it)."""
+    if a.of(NodeLabel.DRUG) or not cues.TRIAL_DESIGN_CUE.search(a.text):
+        return a
+    m = _DRUG_BACK_REFERENCE.search(a.text)
+    if m is None:
+        return a
+    mention = Mention(m.start(), m.end(), surface, (ref,))
+    return Analysis(a.text, sorted([*a.mentions, mention], key=lambda x: x.start), a.quotes, a.descriptions, a.codes)
+
+
 def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:
     """Mechanisms a sentence that starts "It ..." / "The drug ..." says the previous drug acts on
     (not those it gives to a drug it names itself: "It contains NAC, which ...")."""

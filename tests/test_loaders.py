@@ -879,3 +879,52 @@ def test_the_phase_of_a_trial_given_in_the_next_sentence() -> None:
 )
 def test_institution_names_end_where_the_name_ends(span: str, expected: list[str]) -> None:
     assert [surface.removeprefix("the ") for surface, _ in institutions_in(span)] == expected
+
+
+def test_a_trial_sentence_naming_only_the_drug_tests_the_drug_named_before() -> None:
+    e = news(
+        "Rintatolimod, known by its brand name Ampligen, is a synthetic double-stranded RNA drug.",
+        "In a randomized, double-blind, placebo-controlled study, 92 patients with chronic fatigue syndrome received "
+        "infusions of the drug or of placebo for 24 weeks.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert (trial.id, "drug:rintatolimod") in edges(e, RelType.TESTED)
+    assert "the drug" not in next(n for n in e.nodes if n.id == "drug:rintatolimod").aliases
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "study", "first_author"),
+    [
+        # "her group's 2014 study": the person the article was talking about
+        (
+            (
+                "Betsy Keller, an exercise physiologist at Ithaca College, measures what effort costs patients.",
+                "In her group's 2014 study in the Journal of Translational Medicine, 22 patients with ME/CFS did "
+                "two exercise tests a day apart.",
+            ),
+            "Keller et al. 2014",
+            "researcher:keller-b",
+        ),
+        # a paper known by the journal it was published in
+        (
+            (
+                "The results, published in the Journal of Translational Medicine in 2013 with Elizabeth Stringer as "
+                "first author, showed that leptin rose and fell with fatigue in women with ME/CFS.",
+            ),
+            "Stringer et al. 2013",
+            "researcher:stringer-e",
+        ),
+    ],
+)
+def test_news_papers_by_pronoun_and_by_journal(paragraphs: tuple[str, ...], study: str, first_author: str) -> None:
+    e = news(*paragraphs)
+    names = {n.id: n.name for n in e.nodes}
+    assert (first_author, study) in {(s, names[t]) for s, t in edges(e, RelType.AUTHORED)}
+
+
+def test_low_dose_naltrexone_by_its_dose() -> None:
+    e = news(
+        "In a randomized, placebo-controlled crossover trial, 31 women with fibromyalgia took 4.5 mg of naltrexone "
+        "a day for one phase and placebo for another.",
+    )
+    assert {t for _, t in edges(e, RelType.TESTED)} == {"drug:low-dose-naltrexone"}
