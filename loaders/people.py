@@ -29,7 +29,7 @@ _ROLE = re.compile(
     r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
     r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "with Dorottya Nagy-Szakal as first author"
-    r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
+    r"|\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
     r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b"
     # "Cara Tomas and colleagues measured", "Betty Raman's group in Oxford"
     r"|\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b|'s (?:group|team|lab|laboratory)\b",
@@ -50,7 +50,8 @@ _NOT_NAME = frozenset(
     "The In At And But Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
     "University Institute Hospital Center Centre Department Phase Both Her His Their Its This That These "
     "Scientific Advisory Board Committee Council Foundation Society Association Program Programme School Clinical "
-    "Group Team Lab Laboratory Network Initiative Long Post Biobank Trial Study".split()
+    "Group Team Lab Laboratory Network Initiative Long Post Biobank Trial Study Institutet Universitet Universiteit "
+    "Universität Université College Clinic Klinikum".split()
 )
 
 

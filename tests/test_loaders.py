@@ -914,6 +914,26 @@ def test_a_trial_sentence_naming_only_the_drug_tests_the_drug_named_before() -> 
             "Stringer et al. 2013",
             "researcher:stringer-e",
         ),
+        # "with X herself as first author"
+        (
+            (
+                "The first result comes from Carmen Scheibenbogen's group at Charité in Berlin.",
+                "In a pilot study published in PLoS One in 2018, with Scheibenbogen herself as first author, ten "
+                "patients with ME/CFS were treated with immunoadsorption.",
+            ),
+            "Scheibenbogen et al. 2018",
+            "researcher:scheibenbogen-c",
+        ),
+        # an affiliation between the first author and "as first author" (Karolinska Institutet is no person)
+        (
+            (
+                "A team led by Yenan Bryceson, an immunologist at Karolinska Institutet, examined killer cells of 48 "
+                "patients with ME/CFS in a paper published in Frontiers in Immunology in 2017, with Jakob Theorell "
+                "of Karolinska Institutet as first author.",
+            ),
+            "Theorell et al. 2017",
+            "researcher:theorell-j",
+        ),
     ],
 )
 def test_news_papers_by_pronoun_and_by_journal(paragraphs: tuple[str, ...], study: str, first_author: str) -> None:
@@ -928,3 +948,11 @@ def test_low_dose_naltrexone_by_its_dose() -> None:
         "a day for one phase and placebo for another.",
     )
     assert {t for _, t in edges(e, RelType.TESTED)} == {"drug:low-dose-naltrexone"}
+
+
+def test_an_institution_is_not_taken_for_a_person_before_as_first_author() -> None:
+    e = news(
+        "In a paper published in Frontiers in Immunology in 2017, with Jakob Theorell of Karolinska Institutet as "
+        "first author, 48 patients with ME/CFS were compared with healthy controls.",
+    )
+    assert {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER} == {"researcher:theorell-j"}
