@@ -46,7 +46,7 @@ AUTHOR_AFTER = CaselessPattern(
     # "with X as first author", "with X herself as ...", "with X of Karolinska Institutet as ..."
     rf"^{CREDS},?\s*(?:(?:(?:him|her|them)sel(?:f|ves)\s+)?"
     r"(?:(?:of|at|from)\s+(?:(?!\bwith\b|\band\b)[^,;.]){0,80}?\s+)?as (?:the )?first author"
-    r"|(?:is|was) (?:also )?(?:the )?first author|et al"
+    r"|(?:is|was) (?:also )?(?:the )?first author|et al|,\s*the (?:paper's |study's )?first author\b"
     # "X, MD, the study's lead clinical investigator and first author of the paper"
     r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article)"
     # "X of Y, the study's first author and senior investigator"

@@ -398,7 +398,7 @@ class Subjects:
             return False
         if OTHER.match(c.a.text):
             return False
-        if CONTINUES.match(c.a.text) or BY.search(c.a.text):
+        if CONTINUES.match(c.a.text) or (BY.search(c.a.text) and same_paragraph):
             return True
         outcome = cues.NULL_OUTCOME.search(c.a.text) or cues.POSITIVE_OUTCOME.search(c.a.text)
         if outcome and RESULT_WORDS.search(c.a.text):

@@ -956,3 +956,15 @@ def test_an_institution_is_not_taken_for_a_person_before_as_first_author() -> No
         "first author, 48 patients with ME/CFS were compared with healthy controls.",
     )
     assert {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER} == {"researcher:theorell-j"}
+
+
+def test_led_by_in_a_new_paragraph_does_not_continue_the_last_study() -> None:
+    e = news(
+        "In a study published in PLoS One in 2015, Audrey Brown, the first author, grew muscle cells from "
+        "biopsies of ten patients with ME/CFS and found that they took up less glucose after stimulation.",
+        "At the University of Dundee, the vascular research unit run by Faisel Khan and Professor Jill Belch "
+        "tested whether vitamin D would ease stiff arteries.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "Brown et al. 2015"
+    assert not [t for s, t in edges(e, RelType.TESTED) if s == study.id]
