@@ -15,6 +15,7 @@ from loaders.affiliations import add_affiliations
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
+from loaders.news_cues import MONTHS
 from loaders.news_reports import leaders_investigate
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import Hit, find_introductions
@@ -34,6 +35,19 @@ from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Resear
 
 _I = re.IGNORECASE
 _DATE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})$")
+
+
+def article_month(date: str | None) -> int | None:
+    """1-12 from the dateline ("June 5, 2019", "5 June 2019", "2019-06-05")."""
+    if not date:
+        return None
+    iso = re.match(r"\d{4}-(\d{2})-", date)
+    if iso:
+        return int(iso.group(1))
+    word = next((w for w in re.findall(r"[A-Za-z]+", date) if w.lower() in MONTHS), None)
+    return MONTHS.index(word.lower()) + 1 if word else None
+
+
 _URL_LINE = re.compile(r"(?:full article|read more|source)\b.*?(https?://\S+)", _I)
 
 
@@ -84,6 +98,7 @@ class _News:
         self.body_start = 4 if self.date else 3
         year = re.search(r"\b((?:19|20)\d{2})\b", self.date or "")
         self.year = int(year.group(1)) if year else None
+        self.month = article_month(self.date)
         self.url = next((m.group(1) for ln in self.lines if (m := _url_line(ln))), None)
         self.article = self.b.add(
             NewsArticle(
@@ -207,7 +222,7 @@ class _News:
         for m, ref in studied_conditions(a, people_only=True):
             self.condition.setdefault(ref.term_id, (ref, m.text, text, line))
             self.condition_count[ref.term_id] = self.condition_count.get(ref.term_id, 0) + 1
-        context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year)
+        context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year, self.month)
         subjects = self.subjects.read(context)
         if actors and not subjects and _INVESTIGATES.search(plain):
             for m, ref in a.of(NodeLabel.MECHANISM) + a.of(NodeLabel.DRUG):

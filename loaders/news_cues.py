@@ -83,6 +83,8 @@ THIS_PHASE = re.compile(
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
 LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")
+MONTHS = ("january february march april may june july august september october november december").split()
+LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
 # "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
 IN_JOURNAL = re.compile(
     r"\b(?:reported|published|described|appeared)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
@@ -168,3 +170,13 @@ def co_authors(text: str, hits: list[Hit]) -> list[NodeBase]:
 
 
 AND_JOINED = re.compile(r"(?:,\s*(?:MD|PhD|MPH)\b)*,?\s+and\s+(?:[\w-]+\s+){0,5}")
+
+
+def relative_year(text: str, year: int, month: int | None) -> int:
+    """The year of "published last year" or "last August" in an article of ``year`` (and ``month``)."""
+    if LAST_YEAR.search(text):
+        return year - 1
+    m = LAST_MONTH.search(text)
+    if m and month is not None and MONTHS.index(m.group(1).lower()) + 1 >= month:
+        return year - 1  # "last August" in a June article
+    return year

@@ -36,7 +36,6 @@ from loaders.news_cues import (
     IN_JOURNAL,
     IN_YEAR,
     IT_AFTER_OPENING,
-    LAST_YEAR,
     LEDE_TRIAL,
     NAMED,
     ONGOING,
@@ -57,6 +56,7 @@ from loaders.news_cues import (
     TRIAL_WORD,
     YEAR_PAPER,
     co_authors,
+    relative_year,
     study_name,
     trial_names,
 )
@@ -98,6 +98,7 @@ class SentenceContext:
     actors: list[NodeBase]  # named people, or the current speaker when a pronoun refers back
     current: list[NodeBase]  # who the article is talking about at this point
     year: int | None  # the article's year
+    month: int | None = None  # the article's month (1-12), for "last August"
 
 
 class Subjects:
@@ -234,8 +235,8 @@ class Subjects:
             return None
         year_m = IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
-        if not year_m and c.year and LAST_YEAR.search(c.a.text):
-            year = c.year - 1
+        if not year_m and c.year:
+            year = relative_year(c.a.text, c.year, c.month)
         if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
             year = self.prev_year
         first = next(

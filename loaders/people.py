@@ -23,7 +23,9 @@ _CREDENTIAL = (
 )
 CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
 _ROLE = re.compile(
-    r",\s+(?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
+    # ", a professor", ", the study's lead investigator"; not "Gold Coast, where Professor X ..."
+    r",\s+(?:a |an |the )?(?:(?!where |which |when )[\w'-]+ ){0,4}?"
+    r"(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
     r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"

@@ -968,3 +968,25 @@ def test_led_by_in_a_new_paragraph_does_not_continue_the_last_study() -> None:
     study = next(n for n in e.nodes if isinstance(n, Study))
     assert study.name == "Brown et al. 2015"
     assert not [t for s, t in edges(e, RelType.TESTED) if s == study.id]
+
+
+def test_a_place_before_where_professor_is_no_person_and_last_month_is_last_year() -> None:
+    e = load_text(
+        "\n".join(
+            [
+                "ME Research Digest > Conference News > Invest in ME 2019",
+                "A Headline",
+                "Test Writer",
+                "June 5, 2019",
+                "One result comes from Griffith University on Australia's Gold Coast, where Professor Sonya "
+                "Marshall-Gradisnik leads the National Centre for Neuroimmunology and Emerging Diseases.",
+                "In a study published in Molecular Medicine last August, first author Hélène Cabanas and colleagues "
+                "recorded TRPM3 currents in natural killer cells from people with ME/CFS.",
+            ]
+        )
+        + "\n",
+        "news.txt",
+    )
+    people = {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER}
+    assert people == {"researcher:marshall-gradisnik-s", "researcher:cabanas-h"}
+    assert "Cabanas et al. 2018" in {n.name for n in e.nodes if isinstance(n, Study)}
