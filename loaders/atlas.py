@@ -297,6 +297,8 @@ class _Claims:
                 continue  # a drug that made people ill in a model system, not a treatment tested
             if not self.gives_treatments or not cues.TESTED_CUE.search(a.text):
                 continue
+            if cues.BACKGROUND_BEFORE.search(a.before(dm, 120)):
+                continue
             outcome = outcome_of(seg)
             self._edge(RelType.TESTED, self.study, drug, s, "atlas.tested", conf, outcome=outcome)
             if outcome is Outcome.NULL:

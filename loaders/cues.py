@@ -192,7 +192,8 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         Direction.ELEVATED,
         CaselessPattern(
             r"\b(?:elevat\w*|higher|increas\w*|raised|greater|larger|bigger|excess\w*|upregulat\w*|up-regulat\w*|"
-            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*|enlarged|stayed high|remained high)\b"
+            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*|enlarged|stayed high|remained high|"
+            r"more (?:common|frequent|abundant|numerous|plentiful))\b"
         ),
     ),
     (
@@ -200,7 +201,8 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         CaselessPattern(
             r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|smaller|fewer|deficien\w*|downregulat\w*|"
             r"down-regulat\w*|low levels|impaired|fell|fall|falls|fallen|falling|declin\w*|shrank|drop\w*|"
-            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low)\b"
+            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low|"
+            r"less (?:common|frequent|abundant|numerous)|scarcer|rarer)\b"
         ),
     ),
     (
@@ -218,6 +220,12 @@ EARLIER_FINDINGS = CaselessPattern(
     r"^(?:[\w,-]+\s+){0,3}(?:several|earlier|previous|prior|other|many|some|past) "
     r"(?:studies|reports|groups|teams|work)\b"
     r"|\b(?:studies|reports|research) (?:had|have) (?:long )?(?:found|reported|shown|suggested)\b"
+)
+
+# A drug named as the reason for the study, not given in it ("Prompted by reports that rituximab helped").
+BACKGROUND_BEFORE = CaselessPattern(
+    r"\b(?:prompted|inspired|motivated) by\b[^.;]*$"
+    r"|\b(?:reports?|studies|anecdotes|observations) (?:that|of|suggesting)\b[^.;]*$"
 )
 
 MEASURE_CUE = CaselessPattern(

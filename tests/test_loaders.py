@@ -666,6 +666,12 @@ def _measured(p1: str) -> dict[str, str]:
                 "biomarker:von-willebrand-factor": "elevated",
             },
         ),
+        # "more common" / "less common"
+        (
+            "In 33 people with ME/CFS, transitional B cells were more common than in controls and plasmablasts "
+            "were less common.",
+            {"biomarker:transitional-b-cells": "elevated", "biomarker:plasma-cells": "reduced"},
+        ),
         # immune subsets, soluble receptors, taxa and neuronal markers; stroke volume is not cardiac output
         (
             "In 40 people with long COVID, CD56dim NK cells were reduced, soluble TNF receptor 2 was raised, "
@@ -990,3 +996,14 @@ def test_a_place_before_where_professor_is_no_person_and_last_month_is_last_year
     people = {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER}
     assert people == {"researcher:marshall-gradisnik-s", "researcher:cabanas-h"}
     assert "Cabanas et al. 2018" in {n.name for n in e.nodes if isinstance(n, Study)}
+
+
+def test_a_drug_named_as_the_reason_for_a_study_is_not_tested() -> None:
+    text = atlas(
+        "Bradley, Alison S, Ford, Bettina, Bansal, Amolak S · Clinical and experimental immunology · 2013 · DOI",
+        "Prompted by reports that the B-cell-depleting antibody rituximab helped some patients, this flow-cytometry "
+        "study compared the B cells of 33 people with chronic fatigue syndrome with those of 24 healthy controls.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    assert not edges(load_text(text, "bradley.txt"), RelType.TESTED)
