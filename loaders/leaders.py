@@ -28,7 +28,8 @@ LEADER_BEFORE = CaselessPattern(
 LEADER_AFTER = CaselessPattern(
     rf"^{CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
     r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
-    r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work)"
+    r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work|"
+    r"programme|program|project)"
     r"|\s+as (?:the |its )?(?:chief|principal|lead|co-principal) investigator"
     # "with Peluso as first author and Timothy Henrich, MD, whose laboratory studies X, as senior author"
     r"|(?:,[^,;.]{0,80},)?\s+as (?:the )?senior author"

@@ -33,6 +33,9 @@ _ROLE = re.compile(
     # "with Dorottya Nagy-Szakal as first author"
     r"|\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
     r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b"
+    # "where Carl-Gerhard Gottfries led the programme"
+    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the|this|that) (?:programme|program|trial|study|"
+    r"team|group|lab|laboratory|unit|work|project)\b"
     # "Cara Tomas and colleagues measured", "Betty Raman's group in Oxford"
     r"|\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b|'s (?:group|team|lab|laboratory)\b",
     re.IGNORECASE,

@@ -1007,3 +1007,17 @@ def test_a_drug_named_as_the_reason_for_a_study_is_not_tested() -> None:
         "It does not prove much.",
     )
     assert not edges(load_text(text, "bradley.txt"), RelType.TESTED)
+
+
+def test_an_atlas_leader_who_led_the_programme() -> None:
+    text = atlas(
+        "Zachrisson, Olof, Regland, Björn, Jahreskog, Marianne et al. · European journal of pain · 2002 · DOI",
+        "One hundred patients with fibromyalgia and chronic fatigue syndrome were randomly assigned to injections "
+        "of a staphylococcus toxoid or of sterile water, and 65% on the toxoid responded against 18% on placebo.",
+        "The work grew out of bacterial immunotherapy at Göteborg University, where Carl-Gerhard Gottfries led the "
+        "programme.",
+        "It does not prove much.",
+    )
+    e = load_text(text, "zachrisson.txt")
+    leaders = {t for s, t in edges(e, RelType.LED_BY)}
+    assert leaders == {"researcher:gottfries-cg"}
