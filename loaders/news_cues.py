@@ -81,7 +81,12 @@ THIS_PHASE = re.compile(
     r"|^(?:It|The (?:trial|study)),?\s+(?:is |was )?an?\s+(?:[\w-]+\s+){0,2}?phase\b"
 )
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
-IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
+# "in 2017", "in June 2017", "in early 2013"
+IN_YEAR = re.compile(
+    r"\bin (?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|the fall of|the winter of)\s*|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"((?:19|20)\d{2})\b"
+)
 LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")
 MONTHS = ("january february march april may june july august september october november december").split()
 LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
@@ -166,6 +171,24 @@ def co_authors(text: str, hits: list[Hit]) -> list[NodeBase]:
         after = CO_AUTHOR_AFTER.match(text[:stop], end)
         if (after and not SPEECH.search(after.group())) or CO_AUTHOR_BEFORE.search(text[:start]):
             out.append(person)
+    return out + [p for p in _listed_with_colleagues(text, hits) if p not in out]
+
+
+_LIST_JOIN = re.compile(rf"{CREDS},\s*(?:and\s+)?|{CREDS}\s+and\s+", re.IGNORECASE)
+_AND_COLLEAGUES = re.compile(rf"{CREDS},?\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b", re.IGNORECASE)
+
+
+def _listed_with_colleagues(text: str, hits: list[Hit]) -> list[NodeBase]:
+    """'first author X, Y, Z and colleagues': everyone after the first of the list wrote the paper too."""
+    out: list[NodeBase] = []
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and _LIST_JOIN.fullmatch(text, hits[j][1], hits[j + 1][0]):
+            j += 1
+        if j > i and _AND_COLLEAGUES.match(text, hits[j][1]):
+            out += [h[2] for h in hits[i + 1 : j + 1]]
+        i = j + 1
     return out
 
 

@@ -1021,3 +1021,19 @@ def test_an_atlas_leader_who_led_the_programme() -> None:
     e = load_text(text, "zachrisson.txt")
     leaders = {t for s, t in edges(e, RelType.LED_BY)}
     assert leaders == {"researcher:gottfries-cg"}
+
+
+def test_a_year_after_a_month_and_the_authors_listed_before_and_colleagues() -> None:
+    e = news(
+        "Professor Sonya Marshall-Gradisnik leads a neuroimmunology centre at Griffith University.",
+        "In a study published in Molecular Medicine in August 2018, first author Hélène Cabanas, "
+        "Marshall-Gradisnik, Donald Staines and colleagues recorded TRPM3 currents in natural killer cells from "
+        "people with ME/CFS.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "Cabanas et al. 2018"
+    assert {s for s, t in edges(e, RelType.AUTHORED)} == {
+        "researcher:cabanas-h",
+        "researcher:marshall-gradisnik-s",
+        "researcher:staines-d",
+    }
