@@ -37,7 +37,11 @@ LEADER_AFTER = CaselessPattern(
     r"|(?:\s+and\s+[^.;]{0,60}?)?\s+(?:lead|leads|led|head|heads|headed|run|runs|ran|direct|directs|directed|"
     r"co-lead|co-leads|co-led) (?:the |this |a |an )(?:[\w()/'-]+ ){0,10}?(?:trial|study|cohort|project|consortium)\b)"
 )
-LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
+LAB_OF_BEFORE = CaselessPattern(
+    r"\b(?:laborator(?:y|ies)|lab|group|team|service|unit|clinic) of\s*$"
+    # "The exercise physiologist who ran the work, Betsy Keller, ..."
+    r"|\bwho (?:ran|runs|led|leads|directed|headed) the (?:work|study|trial|project|research),\s*$"
+)
 GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
 PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
 

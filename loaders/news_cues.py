@@ -152,7 +152,9 @@ CO_AUTHOR_AFTER = CaselessPattern(
     r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the)?)\s+(?:also\s+)?(?:a |the |one of the )?"
     r"(?:co-?authors?|collaborators)\b"
 )
-CO_AUTHOR_BEFORE = CaselessPattern(r"\bco-?authors?,?\s+(?:including|were|such as|included)\s+[^.;]{0,80}$")
+CO_AUTHOR_BEFORE = CaselessPattern(
+    r"\b(?:co-?authors?|and colleagues),?\s+(?:including|were|such as|included|among them)\s+[^.;]{0,80}$"
+)
 SPEECH = CaselessPattern(r"\b(?:said|says|told|argued|noted|added)\b")
 
 

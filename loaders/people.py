@@ -47,6 +47,8 @@ _NAME_AFTER = re.compile(
     r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
     r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
     r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
+    # "including pulmonologist David Systrom", "psychiatrist Ian Hickie"
+    r"|\b[a-z]+(?:ologist|ician|iatrist|scientist)\s+"
 )
 # "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
 _ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")

@@ -1037,3 +1037,31 @@ def test_a_year_after_a_month_and_the_authors_listed_before_and_colleagues() -> 
         "researcher:marshall-gradisnik-s",
         "researcher:staines-d",
     }
+
+
+@pytest.mark.parametrize(
+    ("p1", "leader"),
+    [
+        (
+            "Twenty-two people with ME/CFS did two exercise tests a day apart. The exercise physiologist who ran the "
+            "work, Betsy Keller of Ithaca College, wanted to know whether the second test would repeat the first.",
+            "researcher:keller-b",
+        ),
+        (
+            "This study from the clinical immunology service of Amolak Bansal at Epsom and St Helier University "
+            "Hospitals compared the B cells of 33 people with chronic fatigue syndrome with those of controls.",
+            "researcher:bansal-a",
+        ),
+    ],
+)
+def test_atlas_leaders_who_ran_the_work_or_whose_service_did_it(p1: str, leader: str) -> None:
+    text = atlas("Doe, Jane · Journal of translational medicine · 2014 · DOI", p1, "It matters.", "It proves little.")
+    assert {t for _, t in edges(load_text(text, "doe.txt"), RelType.LED_BY)} == {leader}
+
+
+def test_a_colleague_named_with_including_and_a_role_word_is_a_co_author() -> None:
+    e = news(
+        "In a study published this year in Annals of Neurology, Peter Novak, MD, PhD, of Brigham and Women's "
+        "Hospital and colleagues, including pulmonologist David Systrom, examined nine patients with long COVID.",
+    )
+    assert {s for s, _ in edges(e, RelType.AUTHORED)} == {"researcher:novak-p", "researcher:systrom-d"}
