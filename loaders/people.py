@@ -47,8 +47,8 @@ _NAME_AFTER = re.compile(
     r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
     r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
     r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
-    # "including pulmonologist David Systrom", "psychiatrist Ian Hickie"
-    r"|\b[a-z]+(?:ologist|ician|iatrist|scientist)\s+"
+    # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey"
+    r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor)\s+"
 )
 # "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
 _ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
@@ -223,6 +223,9 @@ def _institution_matches(text: str) -> list[re.Match[str]]:
     return list(INSTITUTION_PATTERN.finditer(text)) if may_contain(_INSTITUTION_WORDS, text) else []
 
 
+_OWNER = re.compile(r"^(.*?\b(?:Universit(?:y|eit|ät|é|et)|College|Hospital|Institutet))'s\s+(.+)$")
+
+
 def institutions_in(span: str) -> list[tuple[str, str | None]]:
     """(surface, vocabulary id or None) for each institution named in an affiliation span.
 
@@ -236,7 +239,12 @@ def institutions_in(span: str) -> list[tuple[str, str | None]]:
     for m in _institution_matches(span):
         a, b = m.span()
         if all(b <= s or a >= e for s, e, _, _ in found):
-            found.append((a, b, m.group().strip(), None))
+            owner = _OWNER.match(m.group())  # "Göteborg University's Institute of X": the university, and its unit
+            if owner:
+                found.append((a, a + owner.end(1), owner.group(1).strip(), None))
+                found.append((a + owner.start(2), b, owner.group(2).strip(), None))
+            else:
+                found.append((a, b, m.group().strip(), None))
     has_parent = any(vid for *_, vid in found) or any(
         re.search(r"University|Hospital|Institutet", t) and not _DEPARTMENT.match(t) for _, _, t, _ in found
     )

@@ -240,6 +240,35 @@ def news(*paragraphs: str) -> Extraction:
             "oh-j",
             "jackson-laboratory",
         ),
+        # "X and Y of Z": both work at Z
+        (
+            "The charity thanked Vicky Whittemore and Andrew Breeden of the NIH for their help.",
+            "whittemore-v",
+            "nih",
+        ),
+        # "Y, where Professor X leads ..."
+        (
+            "One result comes from Griffith University on the Gold Coast, where Professor Sonya Marshall-Gradisnik "
+            "leads a neuroimmunology centre.",
+            "marshall-gradisnik-s",
+            "griffith-university",
+        ),
+        # "his Stanford colleague X"
+        ("Younger wrote the paper with his Stanford colleague Sean Mackey.", "mackey-s", "stanford-university"),
+        # "At Y, the unit run by X and Professor Z ..."
+        (
+            "At the University of Dundee, the vascular research unit run by Faisel Khan and Professor Jill Belch "
+            "tested vitamin D in 50 patients with ME/CFS.",
+            "khan-f",
+            "university-of-dundee",
+        ),
+        # "a team at Y, led by X"
+        (
+            "This Minneapolis team at Hennepin County Medical Center, led by P. K. Peterson, randomised 30 patients "
+            "with chronic fatigue syndrome.",
+            "peterson-pk",
+            "hennepin-county-medical-center",
+        ),
     ],
 )
 def test_news_affiliation_forms(sentence: str, person: str, institution: str) -> None:
