@@ -37,6 +37,12 @@ _I = re.IGNORECASE
 _DATE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})$")
 
 
+def _leading(counts: dict[str, int]) -> str | None:
+    """The key counted most often, if no other ties with it."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
 def article_month(date: str | None) -> int | None:
     """1-12 from the dateline ("June 5, 2019", "5 June 2019", "2019-06-05")."""
     if not date:
@@ -135,6 +141,8 @@ class _News:
         # Conditions of the people the article is about: the first mention of each, and how often.
         self.condition: dict[str, tuple[TermRef, str, str, int]] = {}
         self.condition_count: dict[str, int] = {}
+        self.mentioned: dict[str, tuple[TermRef, str, str, int]] = {}  # every condition named, and how often
+        self.mentioned_count: dict[str, int] = {}
         self.last_drug: tuple[TermRef, str] | None = None  # for "It ..." / "The drug ..."
 
     # -- people -------------------------------------------------------------------------------------
@@ -192,10 +200,14 @@ class _News:
                 self.sentence(original, sent.line, local)
         self.subjects.link_reports()
         leaders_investigate(self.b)
-        counts = sorted(self.condition_count.values(), reverse=True)
-        if counts and (len(counts) == 1 or counts[0] > counts[1]):  # one condition the article is about
-            top = max(self.condition_count, key=lambda k: self.condition_count[k])
-            self.subjects.studied_by_default(*self.condition[top])
+        # The condition the article is about: the one its patients have most often, else (no "people with"
+        # at all) the one it names most often.
+        first, seen = (
+            (self.condition, self.condition_count) if self.condition else (self.mentioned, self.mentioned_count)
+        )
+        top = _leading(seen)
+        if top is not None:
+            self.subjects.studied_by_default(*first[top])
         studied_after_covid(self.b, "\n".join(self.lines))
         return self.b.build()
 
@@ -222,6 +234,9 @@ class _News:
         for m, ref in studied_conditions(a, people_only=True):
             self.condition.setdefault(ref.term_id, (ref, m.text, text, line))
             self.condition_count[ref.term_id] = self.condition_count.get(ref.term_id, 0) + 1
+        for m, ref in a.of(NodeLabel.CONDITION):
+            self.mentioned.setdefault(ref.term_id, (ref, m.text, text, line))
+            self.mentioned_count[ref.term_id] = self.mentioned_count.get(ref.term_id, 0) + 1
         context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year, self.month)
         subjects = self.subjects.read(context)
         if actors and not subjects and _INVESTIGATES.search(plain):

@@ -1094,3 +1094,13 @@ def test_a_colleague_named_with_including_and_a_role_word_is_a_co_author() -> No
         "Hospital and colleagues, including pulmonologist David Systrom, examined nine patients with long COVID.",
     )
     assert {s for s, _ in edges(e, RelType.AUTHORED)} == {"researcher:novak-p", "researcher:systrom-d"}
+
+
+def test_news_studies_study_the_condition_the_article_names_most_when_no_patients_have_one() -> None:
+    e = news(
+        "The meeting was about ME/CFS and what research on ME/CFS has learned in a decade.",
+        "A group in Adelaide, with Maximillian Nelson as first author, reported in the Journal of Translational "
+        "Medicine in 2019 on 16 patients and 10 healthy controls who cycled to their limit on two days.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert (study.id, "condition:me-cfs") in edges(e, RelType.STUDIED)
