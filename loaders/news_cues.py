@@ -115,6 +115,8 @@ CONTINUES = re.compile(
 OTHER = CaselessPattern(
     r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
     r"(?:studies|study|work|trials?|research)\b"
+    # "A team led by X ...", "A group in Adelaide ...": someone new
+    r"|^(?:A|An|Another) (?:[\w-]+ ){0,2}(?:team|group|lab|laboratory)\b"
 )
 RESEARCH_VERB = CaselessPattern(
     r"\b(?:found|measured|showed|exposed|applied|tested|compared|analy[sz]ed|sampled|scanned|recruited|"

@@ -1104,3 +1104,14 @@ def test_news_studies_study_the_condition_the_article_names_most_when_no_patient
     )
     study = next(n for n in e.nodes if isinstance(n, Study))
     assert (study.id, "condition:me-cfs") in edges(e, RelType.STUDIED)
+
+
+def test_a_sentence_about_a_new_team_does_not_go_on_about_the_last_study() -> None:
+    e = news(
+        "In a pilot study published in PLoS One in 2018, with Carmen Scheibenbogen as first author, ten patients "
+        "with ME/CFS were treated with immunoadsorption.",
+        "A team led by Yenan Bryceson, an immunologist at Karolinska Institutet, examined killer cells in 48 "
+        "patients and found they worked normally.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert "researcher:bryceson-y" not in {t for s, t in edges(e, RelType.LED_BY) if s == study.id}
