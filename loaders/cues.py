@@ -55,6 +55,9 @@ NULL_OUTCOME = CaselessPattern(
     r"|\b(?:efficacy|benefit|effect|superiority) (?:was|could) not (?:be )?(?:demonstrated|shown|established|confirmed)"
     r"|\bno (?:significant |statistically significant )?differences? (?:\w+ ){0,6}?between (?:the )?(?:two )?"
     r"(?:groups|arms)"
+    # "neither apixaban nor atorvastatin reduced deaths"
+    r"|\bneither\b[^.;]{0,80}\bnor\b[^.;]{0,60}?\b(?:reduced|improved|helped|lowered|prevented|changed|beat|"
+    r"outperformed|worked|benefited)\b"
 )
 
 POSITIVE_OUTCOME = CaselessPattern(

@@ -66,6 +66,7 @@ from loaders.rules import (
     Analysis,
     acted_on,
     classify_design,
+    clause_outcome,
     compared_against,
     impaired_near,
     in_passing,
@@ -452,12 +453,14 @@ class Subjects:
         mentioned = [d for d in s.drugs if d in in_sentence] or (
             list(s.drugs) if outcome is not Outcome.UNKNOWN else []
         )
+        own = {r.term_id: clause_outcome(c.a, m) for m, r in c.a.of(NodeLabel.DRUG)}
         for term_id in mentioned:
             ref, surface = s.drugs[term_id]
             drug = node_for(b, ref, surface)
-            shown = outcome if outcome is not Outcome.UNKNOWN else self._pending(s)
+            result = own.get(term_id, outcome)
+            shown = result if result is not Outcome.UNKNOWN else self._pending(s)
             b.edge(RelType.TESTED, s.node, drug, text, line, body, "news.tested", 0.85, outcome=shown)
-            if outcome is Outcome.NULL:
+            if result is Outcome.NULL:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)

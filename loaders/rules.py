@@ -335,6 +335,28 @@ def drug_segment(a: Analysis, drug: Mention) -> str:
     return a.text[start:end]
 
 
+_DRUG_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s*")
+
+
+def clause_outcome(a: Analysis, drug: Mention) -> Outcome:
+    """The outcome told for one drug. When the sentence's drugs stand in different clauses and another
+    drug's clause carries the result ("The apixaban arm was stopped for lack of benefit, and the trial
+    moved on to atorvastatin"), a drug's own clause decides; otherwise the sentence does ("Neither
+    apixaban nor atorvastatin reduced deaths", "Two doses were given, and neither beat placebo")."""
+    breaks = [m.end() for m in _DRUG_CLAUSE_BREAK.finditer(a.text)]
+    spans = list(zip([0, *breaks], [*breaks, len(a.text)], strict=True))
+
+    def clause(m: Mention) -> tuple[int, int]:
+        return next(((lo, hi) for lo, hi in spans if lo <= m.start < hi), (0, len(a.text)))
+
+    own = clause(drug)
+    others = {clause(m) for m, _ in a.of(NodeLabel.DRUG)} - {own}
+    result = outcome_of(a.text[own[0] : own[1]])
+    if result is Outcome.UNKNOWN and not any(outcome_of(a.text[lo:hi]) is not Outcome.UNKNOWN for lo, hi in others):
+        return outcome_of(a.text)
+    return result
+
+
 def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
     """Mechanisms the sentence says a drug acts on: in its description, or after it with a target verb."""
     out = []

@@ -1115,3 +1115,22 @@ def test_a_sentence_about_a_new_team_does_not_go_on_about_the_last_study() -> No
     )
     study = next(n for n in e.nodes if isinstance(n, Study))
     assert "researcher:bryceson-y" not in {t for s, t in edges(e, RelType.LED_BY) if s == study.id}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "null"),
+    [
+        (
+            "In the HEAL-COVID trial, the apixaban arm was stopped for lack of benefit, and the trial moved on to "
+            "the statin atorvastatin.",
+            {"drug:apixaban"},
+        ),
+        (
+            "In the HEAL-COVID trial, neither apixaban nor atorvastatin reduced deaths or readmissions.",
+            {"drug:apixaban", "drug:atorvastatin"},
+        ),
+    ],
+)
+def test_a_result_belongs_to_the_drugs_of_its_clause(sentence: str, null: set[str]) -> None:
+    e = news(sentence)
+    assert {t for _, t in edges(e, RelType.NULL_RESULT)} == null
