@@ -21,6 +21,7 @@ from loaders.rules import (
     Analysis,
     acted_on,
     analyse,
+    back_targets,
     classify_design,
     drug_segment,
     impaired_near,
@@ -290,7 +291,7 @@ class _Claims:
             return
         for dm, dref in a.of(NodeLabel.DRUG):
             drug = node_for(self.b, dref, dm.text)
-            for mm, mref in targets_of(a, dm):
+            for mm, mref in targets_of(a, dm) + back_targets(a, dm):
                 self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets", conf - 0.1)
             seg = drug_segment(a, dm)
             if cues.TRIGGER_CUE.search(a.text[dm.end :]) and not cues.NULL_OUTCOME.search(seg):

@@ -124,7 +124,7 @@ IMPAIRMENT_CUE = CaselessPattern(
     r"shifted|altered|less|poor\w*|slow\w*|stayed low|too little|"
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
     r"loss|doesn't work|does not work|not work properly|not working|malfunction\w*|restor\w*|compromised|"
-    r"disturb\w*|fragment\w*|broken|strained|faulty|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
+    r"disturb\w*|fragment\w*|broken|strained|faulty|faults?|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
     r"fewer|deplet\w*|injur\w*)\b"
 )
 

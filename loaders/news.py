@@ -22,6 +22,7 @@ from loaders.people import Hit, find_introductions
 from loaders.rules import (
     analyse,
     anaphoric_targets,
+    back_targets,
     node_for,
     studied_after_covid,
     studied_conditions,
@@ -224,7 +225,7 @@ class _News:
         actors = named or (self.s.current if _PRONOUN.search(plain) else [])
         for dm, dref in a.of(NodeLabel.DRUG):
             self.last_drug = (dref, dm.text)
-            for mm, mref in targets_of(a, dm):
+            for mm, mref in targets_of(a, dm) + back_targets(a, dm):
                 drug, mech = node_for(self.b, dref, dm.text), node_for(self.b, mref, mm.text)
                 self.b.edge(RelType.TARGETS, drug, mech, text, line, Section.BODY, "news.targets", 0.7)
         if self.last_drug is not None:

@@ -374,6 +374,29 @@ def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
     return out
 
 
+def back_targets(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
+    """The mechanism a drug is given against, named before it and pointed back at ("driven by an
+    autoimmune process, and cyclophosphamide was given to dampen that process"). The sentence still
+    puts the mechanism forward, unlike a drug's own description."""
+    back = _BACK_TARGET.search(a.text, drug.end)
+    if back is None or back.start() - drug.end > 90:
+        return []
+    named = [
+        (m, ref)
+        for m, ref in a.of(NodeLabel.MECHANISM)
+        if m.end <= drug.start and (not ref.anchor or _impaired(a.text, m, ref))
+    ]
+    return named[-1:]
+
+
+# A drug's aim told by pointing back at a mechanism the sentence named before the drug.
+_BACK_TARGET = CaselessPattern(
+    r"\bto (?:help )?(?:dampen|calm|quiet|quieten|block|suppress|correct|counter|reverse|fix|tackle|reduce|repair|"
+    r"switch off|turn down)\s+(?:that|this|such an?)\s+(?:[\w-]+\s+){0,2}?(?:process|problem|defect|abnormality|"
+    r"fault|response|activity|mechanism)\b"
+)
+
+
 def _plain_anchor(ref: TermRef) -> bool:
     """An anchor with no cue of its own ("mitochondria"): a drug acts on it only by restoring it. An
     anchor with its own cue ("the virus ... replicating") already names the mechanism."""

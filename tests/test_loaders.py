@@ -1134,3 +1134,23 @@ def test_a_sentence_about_a_new_team_does_not_go_on_about_the_last_study() -> No
 def test_a_result_belongs_to_the_drugs_of_its_clause(sentence: str, null: set[str]) -> None:
     e = news(sentence)
     assert {t for _, t in edges(e, RelType.NULL_RESULT)} == null
+
+
+@pytest.mark.parametrize(
+    ("p1", "target"),
+    [
+        (
+            "The Bergen group holds that ME/CFS is in part an autoimmune process, and in this open-label trial of 40 "
+            "patients cyclophosphamide, an immune-suppressing drug, was given to dampen that process.",
+            ("drug:cyclophosphamide", "mechanism:autoimmunity"),
+        ),
+        (
+            "Clinicians suspected a fault in immune regulation, and intravenous immunoglobulin was tried in a "
+            "randomised trial of 30 patients as a way to correct that immune defect.",
+            ("drug:ivig", "mechanism:immune-dysfunction"),
+        ),
+    ],
+)
+def test_a_drug_given_against_a_mechanism_named_before_it(p1: str, target: tuple[str, str]) -> None:
+    text = atlas("Doe, Jane · PloS one · 2018 · DOI", p1, "It matters.", "It proves little.")
+    assert target in edges(load_text(text, "doe.txt"), RelType.TARGETS)
