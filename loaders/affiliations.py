@@ -178,7 +178,7 @@ def _run_from(text: str, hits: list[Hit]) -> list[Affiliation]:
     return out
 
 
-_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:[a-z]+\s+){{0,2}}$")
+_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:(?:[a-z]+|Professor|Prof\.|Dr\.?)\s+){{0,2}}$")
 
 
 def _coordinated(text: str, hits: list[Hit], pos: int) -> list[NodeBase]:

@@ -262,6 +262,12 @@ def news(*paragraphs: str) -> Extraction:
             "khan-f",
             "university-of-dundee",
         ),
+        (
+            "At the University of Dundee, the vascular research unit run by Faisel Khan and Professor Jill Belch "
+            "tested vitamin D in 50 patients with ME/CFS.",
+            "belch-j",
+            "university-of-dundee",
+        ),
         # "a team at Y, led by X"
         (
             "This Minneapolis team at Hennepin County Medical Center, led by P. K. Peterson, randomised 30 patients "
