@@ -10,7 +10,6 @@ from ontology.identity import ID_PREFIX, node_id, slugify
 from ontology.model import (
     NODE_MODELS,
     Edge,
-    Evidence,
     Extraction,
     NodeBase,
     TermNode,
@@ -91,15 +90,27 @@ class DocBuilder:
     ) -> None:
         if isinstance(target, TermNode) and target.candidate:
             confidence = min(confidence, 0.5)
-        evidence = Evidence(
-            source_doc=self.doc,
-            sentence=sentence,
-            line=line,
-            section=section,
-            rule=rule,
-            confidence=round(confidence, 2),
+        # One validation for the edge and its evidence (what Edge.between(..., Evidence(...)) makes):
+        # a third cheaper than building the two models one after the other, ~15 times per document.
+        new = Edge.model_validate(
+            {
+                "type": rel,
+                "source": source.id,
+                "target": target.id,
+                "source_label": source.node_label,
+                "target_label": target.node_label,
+                "evidence": {
+                    "source_doc": self.doc,
+                    "sentence": sentence,
+                    "line": line,
+                    "section": section,
+                    "rule": rule,
+                    "confidence": round(confidence, 2),
+                },
+                "direction": direction,
+                "outcome": outcome,
+            }
         )
-        new = Edge.between(rel, source, target, evidence, direction=direction, outcome=outcome)
         old = self.edges.get(new.key)
         if old is None or _better(new, old):
             self.edges[new.key] = new
