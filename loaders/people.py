@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders.matcher import vocabulary_matcher
 from loaders.prefilter import may_contain, needles
+from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel
 from ontology.identity import PersonName, parse_full_name
 from ontology.model import NodeBase
@@ -22,7 +23,8 @@ _CREDENTIAL = (
     r"DDS|DMD|DVM|MBA|MHS|MMSc|FACP|FAAN)"
 )
 CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
-_ROLE = re.compile(
+# On lower-cased text (CaselessPattern): as IGNORECASE, several times faster; only match starts are used.
+_ROLE = CaselessPattern(
     r",\s+(?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
@@ -31,7 +33,6 @@ _ROLE = re.compile(
     # "with Dorottya Nagy-Szakal as first author"
     r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
     r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b",
-    re.IGNORECASE,
 )
 # "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina
 # Hohberger", "led by molecular biologist Maureen Hanson", "first author Ludovic Giloteaux".
@@ -41,6 +42,8 @@ _NAME_AFTER = re.compile(
     r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
     r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
 )
+# Every match holds "Dr", "Prof", " by" or " author"; most sentences hold none (loaders.prefilter).
+_NAME_AFTER_WORDS = needles(_NAME_AFTER.pattern, min_length=2)
 # "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
 _ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
@@ -144,7 +147,7 @@ def find_introductions(text: str) -> list[Introduction]:
         if hit and not any(a < hit[0] + len(hit[1]) and hit[0] < b for a, b in spans):  # not "Institute for X"
             at, raw = hit
             found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
-    after = [m.end() for m in _NAME_AFTER.finditer(text)]
+    after = [m.end() for m in _NAME_AFTER.finditer(text)] if may_contain(_NAME_AFTER_WORDS, text) else []
     # "Yale's Akiko Iwasaki", "Acting NIH Director Lawrence Tabak": a name right after an institution
     after += [
         g.end()
