@@ -13,6 +13,7 @@ from functools import cache
 from loaders import cues
 from loaders.builder import DocBuilder, term_node_id
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
+from loaders.prefilter import Prefiltered
 from loaders.text import CaselessPattern, fold_typography
 from ontology.enums import NodeLabel, Outcome, RelType, StudyDesign
 from ontology.model import NodeBase
@@ -51,8 +52,13 @@ _DRUG_SUFFIX = (
     r"mab|cept|tinib|vir|statin|pril|sartan|olol|azole|mycin|cycline|floxacin|tidine|prazole|zepam|xaban|"
     r"gliptin|formin|lukast|parin|grel|dronate|setron|triptan|semide|thiazide"
 )
-CANDIDATE_DRUG = re.compile(
-    rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b"
+CANDIDATE_DRUG = Prefiltered(
+    re.compile(
+        rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b"
+    ),
+    # A match ends with a suffix at a word's end; most sentences have none, and the pattern backtracks
+    # through every lower-case word before it can tell (4.3 -> 2.9 us a sentence).
+    gate=re.compile(rf"(?:{_DRUG_SUFFIX})\b"),
 )
 
 # A product known by its code ("a product called KPAX002", "BC007, an aptamer drug"): a candidate drug,
