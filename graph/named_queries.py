@@ -20,7 +20,8 @@ Neither backend accepts a parameter as a variable-length bound (``*1..$depth``),
 parameter declared with a range may instead appear as ``{{depth}}`` inside a pattern's bounds: it is
 checked (an int within its range) and written into the text as digits, never as anything else. The
 same placeholder may stand in a condition where a constant plans better than a parameter (LadybugDB
-drops an ``OPTIONAL MATCH`` whose condition is a false constant, but runs it for a false ``$depth``).
+prunes a ``UNION ALL`` part or an ``OPTIONAL MATCH`` whose condition is a false constant, but runs it
+for a false ``$depth``).
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ _APPOSITIVE_END = re.compile(
 _TITLE_WORDS = frozenset(
     "acting former deputy associate assistant senior chief head lead principal director professor prof prof. dr dr. "
     "researcher scientist investigator immunologist neurologist cardiologist physician physiologist biologist "
-    "geneticist epidemiologist psychiatrist rheumatologist virologist pediatrician paediatrician biochemist".split()
+    "geneticist epidemiologist psychiatrist rheumatologist virologist pediatrician paediatrician biochemist "
+    "colleague colleagues".split()
 )
 _RUN_FROM = (
     re.compile(r"\b(?:run|led|conducted|coordinated|based) (?:from|at) (?P<inst>[^,;]{3,80}?) by\s+(?P<who>[^;]*)"),
@@ -47,7 +48,8 @@ _RUN_FROM = (
 # Farmington, led by microbiome researcher Julia Oh", "the Life Improvement Trial (LIFT) at Brigham and Women's
 # Hospital in Boston, led by pulmonologist David Systrom".
 _WORK_AT_LED_BY = re.compile(
-    r"\b(?i:study|trial|work|project|programme|program|cohort)\b[^,;]{0,40}? (?:at|from) (?P<inst>[^;]{3,90}?),?"
+    r"\b(?i:study|trial|work|project|programme|program|cohort|team|group|unit)\b[^,;]{0,40}? (?:at|from) "
+    r"(?P<inst>[^;]{3,90}?),?"
     r" (?:led|run|headed|directed|overseen) by\s+(?P<who>[^;]*)"
 )
 # Every match of these contains " by" or "'s " (loaders.prefilter), which most sentences lack.
@@ -59,6 +61,10 @@ _GROUP_AT = re.compile(
 )
 # "At Newcastle University in England, Cara Tomas and colleagues measured ..."
 _AT_OPENING = re.compile(r"^(?:At|From) (?P<inst>[^,;]{3,90}), ")
+# "At Y, the vascular research unit run by X and Professor Z tested ...": the people after "by"
+_RUN_BY_BEFORE = re.compile(r"^[^,;]{0,60}\b(?:run|led|headed|directed) by\s+(?:[a-z]+\s+){0,3}$")
+# "Griffith University on the Gold Coast, where Professor X leads ...": the place the clause is about
+_WHERE_BEFORE = re.compile(r",\s+where\s+(?:(?:Professor|Prof\.?|Dr\.?|[a-z]+)\s+){0,2}$")
 # "The director of the Center for Infection and Immunity at Columbia University, W. Ian Lipkin, ..."
 _ROLE_BEFORE = re.compile(
     r"(?:^|[.;:]\s+|,\s+)(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:director|professor|head|chief|founder|leader|"
@@ -80,14 +86,17 @@ def affiliations_in(text: str, hits: list[Hit]) -> list[Affiliation]:
     """Every (person, institution) the sentence states, in the forms listed in the module docstring."""
     out: list[Affiliation] = []
     intros = [h[0] for h in hits if h[3]]
-    for start, end, person, _ in hits:
-        rest_end = min([i for i in intros if i > start] + [end + 160, len(text)])
+    for i, (start, end, person, _) in enumerate(hits):
+        rest_end = min([x for x in intros if x > start] + [end + 160, len(text)])
         rest = text[end:rest_end]
         cred = CREDENTIALS.match(rest)
         after = rest[cred.end() :] if cred else rest
         if _APPOSITIVE.match(after):
             after = _APPOSITIVE_END.split(after)[0]
-            out += [Affiliation(person, s, v, "appositive") for s, v in institutions_in(after)]
+            found = institutions_in(after)
+            out += [Affiliation(person, s, v, "appositive") for s, v in found]
+            if i and _AND.match(text[hits[i - 1][1] : start]) and after.lstrip().startswith(("of ", "at ", "from ")):
+                out += [Affiliation(hits[i - 1][2], s, v, "appositive.pair") for s, v in found]  # "X and Y of Z"
         role = _ROLE_BEFORE.search(text, 0, start)
         if role:
             spans = institutions_in(role["span"])
@@ -106,9 +115,14 @@ def _work_places(text: str, hits: list[Hit]) -> list[Affiliation]:
         if group:
             out += [Affiliation(person, s, v, "group_at") for s, v in institutions_in(group["inst"])]
     opening = _AT_OPENING.match(text)
-    if opening and hits and hits[0][0] == opening.end():
+    if opening and hits and (hits[0][0] == opening.end() or _RUN_BY_BEFORE.match(text[opening.end() : hits[0][0]])):
         found = institutions_in(opening["inst"])
         out += [Affiliation(p, s, v, "at_opening") for p in _coordinated(text, hits, hits[0][0]) for s, v in found]
+    for start, _, person, _ in hits:
+        where = _WHERE_BEFORE.search(text, 0, start)
+        if where and where.end() == start:
+            found = institutions_in(text[max(0, where.start() - 120) : where.start()])
+            out += [Affiliation(person, s, v, "where") for s, v in found[-1:]]
     for m in _WORK_AT_LED_BY.finditer(text) if may_contain(_WORK_AT_WORDS, text) else ():
         found = institutions_in(m["inst"])
         out += [Affiliation(p, s, v, "work_at") for p in _coordinated(text, hits, m.start("who")) for s, v in found]
@@ -164,7 +178,7 @@ def _run_from(text: str, hits: list[Hit]) -> list[Affiliation]:
     return out
 
 
-_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:[a-z]+\s+){{0,2}}$")
+_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:(?:[a-z]+|Professor|Prof\.|Dr\.?)\s+){{0,2}}$")
 
 
 def _coordinated(text: str, hits: list[Hit], pos: int) -> list[NodeBase]:

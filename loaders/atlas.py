@@ -22,9 +22,11 @@ from loaders.rules import (
     Analysis,
     acted_on,
     analyse,
+    back_targets,
     classify_design,
     drug_segment,
     impaired_near,
+    in_passing,
     node_for,
     outcome_of,
     studied_after_covid,
@@ -290,12 +292,14 @@ class _Claims:
             return
         for dm, dref in a.of(NodeLabel.DRUG):
             drug = node_for(self.b, dref, dm.text)
-            for mm, mref in targets_of(a, dm):
+            for mm, mref in targets_of(a, dm) + back_targets(a, dm):
                 self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets", conf - 0.1)
             seg = drug_segment(a, dm)
             if cues.TRIGGER_CUE.search(a.text[dm.end :]) and not cues.NULL_OUTCOME.search(seg):
                 continue  # a drug that made people ill in a model system, not a treatment tested
             if not self.gives_treatments or not cues.TESTED_CUE.search(a.text):
+                continue
+            if cues.BACKGROUND_BEFORE.search(a.before(dm, 120)):
                 continue
             outcome = outcome_of(seg)
             self._edge(RelType.TESTED, self.study, drug, s, "atlas.tested", conf, outcome=outcome)
@@ -338,7 +342,7 @@ class _Claims:
                     self._edge(RelType.TARGETS, drug, node_for(self.b, mref, mm.text), s, "atlas.targets.implicit", 0.6)
                 if implicit and not drugs:
                     continue
-            if (mref.anchor and not impaired_near(a, mm, mref)) or acted_on(a, mm):
+            if (mref.anchor and not impaired_near(a, mm, mref)) or acted_on(a, mm) or in_passing(a, mm):
                 continue
             c = conf - (0.15 if mref.anchor else 0.0)
             self._edge(RelType.PROPOSES, self.study, node_for(self.b, mref, mm.text), s, "atlas.proposes", c)
@@ -346,6 +350,8 @@ class _Claims:
     def _measured(self, s: _Sentence) -> None:
         """Biomarkers reported with a direction in patients."""
         a = s.a
+        if cues.EARLIER_FINDINGS.search(a.text):
+            return
         for bm, bref in a.of(NodeLabel.BIOMARKER):
             if a.described_by(bm) or a.negated(bm):
                 continue

@@ -12,6 +12,8 @@ False
 
 from __future__ import annotations
 
+import re
+
 from loaders.text import CaselessPattern
 from ontology.enums import Direction, StudyDesign, TrialFeature
 
@@ -53,6 +55,9 @@ NULL_OUTCOME = CaselessPattern(
     r"|\b(?:efficacy|benefit|effect|superiority) (?:was|could) not (?:be )?(?:demonstrated|shown|established|confirmed)"
     r"|\bno (?:significant |statistically significant )?differences? (?:\w+ ){0,6}?between (?:the )?(?:two )?"
     r"(?:groups|arms)"
+    # "neither apixaban nor atorvastatin reduced deaths"
+    r"|\bneither\b[^.;]{0,80}\bnor\b[^.;]{0,60}?\b(?:reduced|improved|helped|lowered|prevented|changed|beat|"
+    r"outperformed|worked|benefited)\b"
 )
 
 POSITIVE_OUTCOME = CaselessPattern(
@@ -99,6 +104,9 @@ HYPOTHESIS_TEST = CaselessPattern(
     r"(?:go|goes|going|went) after|aimed at|designed to (?:target|tackle|clear|counter))\b"
 )
 
+# A controlled trial's design words.
+TRIAL_DESIGN_CUE = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bdouble-blind|\bopen-label|\bphase[- ]\d")
+
 # A sentence about the drug just named: "It is a blend of amino acids that ...", "The drug blocks zonulin".
 DRUG_ANAPHOR = CaselessPattern(
     r"^(?:it|this drug|the (?:drug|compound|antibody|treatment|medication|molecule|product|supplement|infusion|"
@@ -116,7 +124,7 @@ IMPAIRMENT_CUE = CaselessPattern(
     r"shifted|altered|less|poor\w*|slow\w*|stayed low|too little|"
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
     r"loss|doesn't work|does not work|not work properly|not working|malfunction\w*|restor\w*|compromised|"
-    r"disturb\w*|fragment\w*|broken|strained|faulty|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
+    r"disturb\w*|fragment\w*|broken|strained|faulty|faults?|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
     r"fewer|deplet\w*|injur\w*)\b"
 )
 
@@ -187,7 +195,8 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         Direction.ELEVATED,
         CaselessPattern(
             r"\b(?:elevat\w*|higher|increas\w*|raised|greater|larger|bigger|excess\w*|upregulat\w*|up-regulat\w*|"
-            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*|enlarged|stayed high|remained high)\b"
+            r"high levels|rose|risen|rising|climbed|enriched|overactiv\w*|enlarged|stayed high|remained high|"
+            r"more (?:common|frequent|abundant|numerous|plentiful))\b"
         ),
     ),
     (
@@ -195,7 +204,8 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         CaselessPattern(
             r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|smaller|fewer|deficien\w*|downregulat\w*|"
             r"down-regulat\w*|low levels|impaired|fell|fall|falls|fallen|falling|declin\w*|shrank|drop\w*|"
-            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low)\b"
+            r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low|"
+            r"less (?:common|frequent|abundant|numerous)|scarcer|rarer)\b"
         ),
     ),
     (
@@ -207,6 +217,19 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
         ),
     ),
 ]
+
+# Other people's findings, told as background ("Several studies had found slightly low cortisol").
+EARLIER_FINDINGS = CaselessPattern(
+    r"^(?:[\w,-]+\s+){0,3}(?:several|earlier|previous|prior|other|many|some|past) "
+    r"(?:studies|reports|groups|teams|work)\b"
+    r"|\b(?:studies|reports|research) (?:had|have) (?:long )?(?:found|reported|shown|suggested)\b"
+)
+
+# A drug named as the reason for the study, not given in it ("Prompted by reports that rituximab helped").
+BACKGROUND_BEFORE = CaselessPattern(
+    r"\b(?:prompted|inspired|motivated) by\b[^.;]*$"
+    r"|\b(?:reports?|studies|anecdotes|observations) (?:that|of|suggesting)\b[^.;]*$"
+)
 
 MEASURE_CUE = CaselessPattern(
     r"\b(?:measur\w*|level[s]?|concentrations?|compar\w*|found|assess\w*|quantif\w*|analy[sz]\w*|"
@@ -307,8 +330,24 @@ def size_of(text: str) -> int | None:
     return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
 
 
+# A direction word right before the measure ("low antithrombin III", "more activated platelets",
+# "raised serum IL-6") says what happened to it, whatever cue sits nearer on the other side.
+_PREMODIFIER = [
+    (Direction.REDUCED, CaselessPattern(r"\b(?:low|lower|reduced|decreased|diminished|depleted|fewer|less)\s+$")),
+    (Direction.ELEVATED, CaselessPattern(r"\b(?:high|higher|raised|elevated|increased|more|greater|excess)\s+$")),
+]
+_PREMODIFIER_SKIP = re.compile(
+    r"(?:\s*\b(?:serum|plasma|blood|circulating|urinary|resting|levels? of|numbers? of)\s+){1,2}$"
+)
+
+
 def direction_near(text: str, start: int, end: int) -> Direction | None:
     """The direction cue nearest to a mention, within its clause."""
+    before = text[max(0, start - 40) : start]
+    before = before[: len(before) - len(m.group())] if (m := _PREMODIFIER_SKIP.search(before)) else before
+    for direction, pattern in _PREMODIFIER:
+        if pattern.search(before):
+            return direction
     lo = max(text.rfind(sep, 0, start) for sep in (";", " but ", " while ", " whereas ", ". "))
     hi_candidates = [i for i in (text.find(sep, end) for sep in (";", " but ", " while ", " whereas ")) if i != -1]
     hi = min(hi_candidates) if hi_candidates else len(text)

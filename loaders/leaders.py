@@ -22,18 +22,26 @@ AUTHORSHIP = CaselessPattern(r"\b(?:and )?(?:first-authored|authored|first autho
 # "principal investigator Lindsey Baden", "its principal investigators were X, Y and Z".
 _WITH = CaselessPattern(r"(?<!together),?\s+(?:and )?with\b")
 LEADER_BEFORE = CaselessPattern(
-    r"\b(?:principal|lead|chief|co-principal) investigators?\s+(?:(?:were|was|are|is)\s+)?(?:[a-z]+\s+)?$"
+    r"\b(?:(?:principal|lead|chief|co-principal) investigators?|senior author)\s+(?:(?:were|was|are|is)\s+)?"
+    r"(?:[a-z]+\s+)?$"
 )
 LEADER_AFTER = CaselessPattern(
     rf"^{CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
     r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
-    r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work)"
+    r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work|"
+    r"programme|program|project)"
     r"|\s+as (?:the |its )?(?:chief|principal|lead|co-principal) investigator"
+    # "with Peluso as first author and Timothy Henrich, MD, whose laboratory studies X, as senior author"
+    r"|(?:,[^,;.]{0,80},)?\s+as (?:the )?senior author"
     # "X and Y, MD, run the Long-term Impact of ... (LIINC) study"
     r"|(?:\s+and\s+[^.;]{0,60}?)?\s+(?:lead|leads|led|head|heads|headed|run|runs|ran|direct|directs|directed|"
     r"co-lead|co-leads|co-led) (?:the |this |a |an )(?:[\w()/'-]+ ){0,10}?(?:trial|study|cohort|project|consortium)\b)"
 )
-LAB_OF_BEFORE = CaselessPattern(r"\b(?:laborator(?:y|ies)|lab|group|team) of\s*$")
+LAB_OF_BEFORE = CaselessPattern(
+    r"\b(?:laborator(?:y|ies)|lab|group|team|service|unit|clinic) of\s*$"
+    # "The exercise physiologist who ran the work, Betsy Keller, ..."
+    r"|\bwho (?:ran|runs|led|leads|directed|headed) the (?:work|study|trial|project|research),\s*$"
+)
 GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
 PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
 

@@ -68,6 +68,8 @@ def _plurals(form: str) -> list[str]:
         return [form, *_singular(form)]
     if form.endswith("y") and form[-2] not in "aeiou":
         return [form, form[:-1] + "ies"]
+    if form.endswith(("x", "ch", "sh")):
+        return [form, form + "es"]
     return [form, form + "s"]
 
 

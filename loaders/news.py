@@ -15,15 +15,19 @@ from loaders.affiliations import add_affiliations
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
+from loaders.news_cues import MONTHS
+from loaders.news_reports import leaders_investigate
 from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import Hit, find_introductions
 from loaders.rules import (
     analyse,
     anaphoric_targets,
+    back_targets,
     node_for,
     studied_after_covid,
     studied_conditions,
     targets_of,
+    with_drug_back_reference,
 )
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
@@ -32,6 +36,25 @@ from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Resear
 
 _I = re.IGNORECASE
 _DATE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})$")
+
+
+def _leading(counts: dict[str, int]) -> str | None:
+    """The key counted most often, if no other ties with it."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
+def article_month(date: str | None) -> int | None:
+    """1-12 from the dateline ("June 5, 2019", "5 June 2019", "2019-06-05")."""
+    if not date:
+        return None
+    iso = re.match(r"\d{4}-(\d{2})-", date)
+    if iso:
+        return int(iso.group(1))
+    word = next((w for w in re.findall(r"[A-Za-z]+", date) if w.lower() in MONTHS), None)
+    return MONTHS.index(word.lower()) + 1 if word else None
+
+
 _URL_LINE = re.compile(r"(?:full article|read more|source)\b.*?(https?://\S+)", _I)
 
 
@@ -82,6 +105,7 @@ class _News:
         self.body_start = 4 if self.date else 3
         year = re.search(r"\b((?:19|20)\d{2})\b", self.date or "")
         self.year = int(year.group(1)) if year else None
+        self.month = article_month(self.date)
         self.url = next((m.group(1) for ln in self.lines if (m := _url_line(ln))), None)
         self.article = self.b.add(
             NewsArticle(
@@ -118,6 +142,8 @@ class _News:
         # Conditions of the people the article is about: the first mention of each, and how often.
         self.condition: dict[str, tuple[TermRef, str, str, int]] = {}
         self.condition_count: dict[str, int] = {}
+        self.mentioned: dict[str, tuple[TermRef, str, str, int]] = {}  # every condition named, and how often
+        self.mentioned_count: dict[str, int] = {}
         self.last_drug: tuple[TermRef, str] | None = None  # for "It ..." / "The drug ..."
 
     # -- people -------------------------------------------------------------------------------------
@@ -174,16 +200,23 @@ class _News:
                 original = raw[sent.start : sent.start + len(sent.text)]  # folding keeps offsets
                 self.sentence(original, sent.line, local)
         self.subjects.link_reports()
-        counts = sorted(self.condition_count.values(), reverse=True)
-        if counts and (len(counts) == 1 or counts[0] > counts[1]):  # one condition the article is about
-            top = max(self.condition_count, key=lambda k: self.condition_count[k])
-            self.subjects.studied_by_default(*self.condition[top])
+        leaders_investigate(self.b)
+        # The condition the article is about: the one its patients have most often, else (no "people with"
+        # at all) the one it names most often.
+        first, seen = (
+            (self.condition, self.condition_count) if self.condition else (self.mentioned, self.mentioned_count)
+        )
+        top = _leading(seen)
+        if top is not None:
+            self.subjects.studied_by_default(*first[top])
         studied_after_covid(self.b, "\n".join(self.lines))
         return self.b.build()
 
     def sentence(self, text: str, line: int, quotes: list[tuple[int, int]]) -> None:
         self.s.index += 1
         a = analyse(text, quotes, self.codes)  # ``text`` is the original sentence (the evidence); ``a.text`` is folded
+        if self.last_drug is not None:
+            a = with_drug_back_reference(a, *self.last_drug)
         self.codes |= a.codes
         hits = [h for h in self.people_in(a.text) if not any(q0 <= h[0] < q1 for q0, q1 in quotes)]
         add_affiliations(self.b, a.text, hits, text, line, Section.BODY, "news", 0.9)
@@ -192,7 +225,7 @@ class _News:
         actors = named or (self.s.current if _PRONOUN.search(plain) else [])
         for dm, dref in a.of(NodeLabel.DRUG):
             self.last_drug = (dref, dm.text)
-            for mm, mref in targets_of(a, dm):
+            for mm, mref in targets_of(a, dm) + back_targets(a, dm):
                 drug, mech = node_for(self.b, dref, dm.text), node_for(self.b, mref, mm.text)
                 self.b.edge(RelType.TARGETS, drug, mech, text, line, Section.BODY, "news.targets", 0.7)
         if self.last_drug is not None:
@@ -202,7 +235,10 @@ class _News:
         for m, ref in studied_conditions(a, people_only=True):
             self.condition.setdefault(ref.term_id, (ref, m.text, text, line))
             self.condition_count[ref.term_id] = self.condition_count.get(ref.term_id, 0) + 1
-        context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year)
+        for m, ref in a.of(NodeLabel.CONDITION):
+            self.mentioned.setdefault(ref.term_id, (ref, m.text, text, line))
+            self.mentioned_count[ref.term_id] = self.mentioned_count.get(ref.term_id, 0) + 1
+        context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year, self.month)
         subjects = self.subjects.read(context)
         if actors and not subjects and _INVESTIGATES.search(plain):
             for m, ref in a.of(NodeLabel.MECHANISM) + a.of(NodeLabel.DRUG):

@@ -44,7 +44,10 @@ AUTHOR_BEFORE = CaselessPattern(
     r"\s*(?:[a-z]+\s+){0,2}$"
 )
 AUTHOR_AFTER = CaselessPattern(
-    rf"^{CREDS},?\s*(?:as (?:the )?first author|(?:is|was) (?:also )?(?:the )?first author|et al"
+    # "with X as first author", "with X herself as ...", "with X of Karolinska Institutet as ..."
+    rf"^{CREDS},?\s*(?:(?:(?:him|her|them)sel(?:f|ves)\s+)?"
+    r"(?:(?:of|at|from)\s+(?:(?!\bwith\b|\band\b)[^,;.]){0,80}?\s+)?as (?:the )?first author"
+    r"|(?:is|was) (?:also )?(?:the )?first author|et al|,\s*the (?:paper's |study's )?first author\b"
     # "X, MD, the study's lead clinical investigator and first author of the paper"
     r"|,\s*(?:[\w'-]+ ){0,8}?(?:and )?(?:the )?first author of the (?:paper|study|report|publication|article)"
     # "X of Y, the study's first author and senior investigator"
@@ -57,7 +60,8 @@ COLLEAGUES_AFTER = CaselessPattern(
     r"(?:his|her|their) (?:team|group))|et al)\b"
 )
 YEAR_PAPER = CaselessPattern(
-    r"\b(?:a|an|the|their|her|his) ((?:19|20)\d{2}) (?:paper|study|review|publication|analysis|meta-analysis)\b"
+    r"\b(?:a|an|the|(?P<pronoun>their|her|his)(?: (?:group|team|lab)'s)?) ((?:19|20)\d{2}) "
+    r"(?:paper|study|review|publication|analysis|meta-analysis)\b"
 )
 PUBLISHED_STUDY = CaselessPattern(
     r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
@@ -67,13 +71,30 @@ PUBLISHED_STUDY = CaselessPattern(
 THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
 ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
 ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
+TRIAL_WORD = CaselessPattern(r"\btrial'?s?\b")
 TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
 GROUP_STUDY = re.compile(
     r"\b(?:earlier|later|previous|follow-up|second|new)\b[^.;]{0,30}\b(?:study|paper)\b[^.;]{0,20}\b(?:from|by) "
     r"(?:the|that|this|his|her|their) (?:same |[A-Z][\w-]+ )?(?:group|team|lab|laboratory)\b"
 )
+THIS_PHASE = re.compile(
+    r"^(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?phase\b"
+    r"|^(?:It|The (?:trial|study)),?\s+(?:is |was )?an?\s+(?:[\w-]+\s+){0,2}?phase\b"
+)
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
-IN_YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
+# "in 2017", "in June 2017", "in early 2013"
+IN_YEAR = re.compile(
+    r"\bin (?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|the fall of|the winter of)\s*|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"((?:19|20)\d{2})\b"
+)
+LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")
+MONTHS = ("january february march april may june july august september october november december").split()
+LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
+# "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
+IN_JOURNAL = re.compile(
+    r"\b(?:reported|published|described|appeared)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
+)
 NAMED = Prefiltered(
     re.compile(
         # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
@@ -97,6 +118,8 @@ CONTINUES = re.compile(
 OTHER = CaselessPattern(
     r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
     r"(?:studies|study|work|trials?|research)\b"
+    # "A team led by X ...", "A group in Adelaide ...": someone new
+    r"|^(?:A|An|Another) (?:[\w-]+ ){0,2}(?:team|group|lab|laboratory)\b"
 )
 RESEARCH_VERB = CaselessPattern(
     r"\b(?:found|measured|showed|exposed|applied|tested|compared|analy[sz]ed|sampled|scanned|recruited|"
@@ -134,7 +157,9 @@ CO_AUTHOR_AFTER = CaselessPattern(
     r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the)?)\s+(?:also\s+)?(?:a |the |one of the )?"
     r"(?:co-?authors?|collaborators)\b"
 )
-CO_AUTHOR_BEFORE = CaselessPattern(r"\bco-?authors?,?\s+(?:including|were|such as|included)\s+[^.;]{0,80}$")
+CO_AUTHOR_BEFORE = CaselessPattern(
+    r"\b(?:co-?authors?|and colleagues),?\s+(?:including|were|such as|included|among them)\s+[^.;]{0,80}$"
+)
 SPEECH = CaselessPattern(r"\b(?:said|says|told|argued|noted|added)\b")
 
 
@@ -153,7 +178,35 @@ def co_authors(text: str, hits: list[Hit]) -> list[NodeBase]:
         after = CO_AUTHOR_AFTER.match(text[:stop], end)
         if (after and not SPEECH.search(after.group())) or CO_AUTHOR_BEFORE.search(text[:start]):
             out.append(person)
+    return out + [p for p in _listed_with_colleagues(text, hits) if p not in out]
+
+
+_LIST_JOIN = re.compile(rf"{CREDS},\s*(?:and\s+)?|{CREDS}\s+and\s+", re.IGNORECASE)
+_AND_COLLEAGUES = re.compile(rf"{CREDS},?\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b", re.IGNORECASE)
+
+
+def _listed_with_colleagues(text: str, hits: list[Hit]) -> list[NodeBase]:
+    """'first author X, Y, Z and colleagues': everyone after the first of the list wrote the paper too."""
+    out: list[NodeBase] = []
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and _LIST_JOIN.fullmatch(text, hits[j][1], hits[j + 1][0]):
+            j += 1
+        if j > i and _AND_COLLEAGUES.match(text, hits[j][1]):
+            out += [h[2] for h in hits[i + 1 : j + 1]]
+        i = j + 1
     return out
 
 
 AND_JOINED = re.compile(r"(?:,\s*(?:MD|PhD|MPH)\b)*,?\s+and\s+(?:[\w-]+\s+){0,5}")
+
+
+def relative_year(text: str, year: int, month: int | None) -> int:
+    """The year of "published last year" or "last August" in an article of ``year`` (and ``month``)."""
+    if LAST_YEAR.search(text):
+        return year - 1
+    m = LAST_MONTH.search(text)
+    if m and month is not None and MONTHS.index(m.group(1).lower()) + 1 >= month:
+        return year - 1  # "last August" in a June article
+    return year

@@ -33,6 +33,7 @@ from loaders.news_cues import (
     CONTINUES,
     FINDING,
     GROUP_STUDY,
+    IN_JOURNAL,
     IN_YEAR,
     IT_AFTER_OPENING,
     LEDE_TRIAL,
@@ -48,11 +49,14 @@ from loaders.news_cues import (
     STUDY_WORD,
     THAT_PAPER,
     THEIR_STUDY,
+    THIS_PHASE,
     TRIAL_CUE,
     TRIAL_DESIGN,
     TRIAL_NAME,
+    TRIAL_WORD,
     YEAR_PAPER,
     co_authors,
+    relative_year,
     study_name,
     trial_names,
 )
@@ -62,8 +66,10 @@ from loaders.rules import (
     Analysis,
     acted_on,
     classify_design,
+    clause_outcome,
     compared_against,
     impaired_near,
+    in_passing,
     node_for,
     outcome_of,
     studied_conditions,
@@ -93,6 +99,7 @@ class SentenceContext:
     actors: list[NodeBase]  # named people, or the current speaker when a pronoun refers back
     current: list[NodeBase]  # who the article is talking about at this point
     year: int | None  # the article's year
+    month: int | None = None  # the article's month (1-12), for "last August"
 
 
 class Subjects:
@@ -104,9 +111,13 @@ class Subjects:
         self.reports: list[Subject] = []  # studies presented as the published report of a trial
         self.lede: SentenceContext | None = None
         self.prev_year: int | None = None  # the year of "the 2009 paper" in the sentence before
+        self.trial_said = -9  # the last sentence that spoke of a trial
+        self.about_trial: set[str] = set()  # reports whose sentence, or the one before, spoke of a trial
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
+        if TRIAL_WORD.search(c.a.text):
+            self.trial_said = c.index
         found = self._studies(c)
         if not found:
             found = self._trials(c)
@@ -120,8 +131,10 @@ class Subjects:
         if not found and not c.a.of(NodeLabel.DRUG):
             if c.index <= 2 and LEDE_TRIAL.search(c.a.text):
                 self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
-            elif (trial_names(c.a) or cues.phase_of(c.a.text)) and (
-                TRIAL_CUE.search(c.a.text) or PROGRAMME.search(c.a.text)
+            elif (
+                (trial_names(c.a) or cues.phase_of(c.a.text))
+                and (TRIAL_CUE.search(c.a.text) or PROGRAMME.search(c.a.text))
+                and not (THIS_PHASE.match(c.a.text) and self.last and isinstance(self.last.node, Trial))
             ):
                 self.lede = c  # "HEAL-COVID, a UK platform trial run from ..." then "It tested apixaban ..."
         if not found and self.last and self.lede is not c and self._continues(self.last, c):
@@ -132,14 +145,19 @@ class Subjects:
             s.last_seen, s.line = c.index, c.line
             self.last = s
         year_paper = YEAR_PAPER.search(c.a.text)
-        self.prev_year = int(year_paper.group(1)) if year_paper else None
+        self.prev_year = int(year_paper.group(2)) if year_paper else None
         return found
 
     def link_reports(self) -> None:
         """Each published report goes with the trial described nearest to it (within six sentences)."""
         trials = [s for s in self.known if isinstance(s.node, Trial)]
         for report in self.reports:
-            near = sorted(trials, key=lambda t: abs(t.first_seen - report.first_seen))
+            # a report follows the trial it reports, unless it was said to be a trial's report
+            ahead = report.node.id in self.about_trial
+            near = sorted(
+                (t for t in trials if ahead or t.first_seen <= report.first_seen),
+                key=lambda t: abs(t.first_seen - report.first_seen),
+            )
             if near and abs(near[0].first_seen - report.first_seen) <= 6:
                 share_claims(self.b, report.node, near[0].node)
 
@@ -172,6 +190,8 @@ class Subjects:
             self.b.edge(RelType.AUTHORED, person, subject.node, c.text, c.line, Section.BODY, "news.study.author", 0.8)
             if REPORT_CUE.search(c.a.text) and subject not in self.reports:
                 self.reports.append(subject)
+                if c.index - self.trial_said <= 1:
+                    self.about_trial.add(subject.node.id)
             return [subject]
         named = next((n for m in NAMED.finditer(c.a.text) if (n := study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
@@ -208,11 +228,16 @@ class Subjects:
         """The first author of a published study the sentence reports, and its year."""
         year_paper = YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
-            return c.hits[0][2], int(year_paper.group(1))
-        if not STUDY_WORD.search(c.a.text):
+            return c.hits[0][2], int(year_paper.group(2))
+        if year_paper and year_paper.group("pronoun") and c.current:  # "her group's 2014 study": who was talked about
+            return c.current[-1], int(year_paper.group(2))
+        in_journal = IN_JOURNAL.search(c.a.text)
+        if not STUDY_WORD.search(c.a.text) and not in_journal:
             return None
         year_m = IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
+        if not year_m and c.year:
+            year = relative_year(c.a.text, c.year, c.month)
         if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
             year = self.prev_year
         first = next(
@@ -225,7 +250,7 @@ class Subjects:
         )
         if first is not None:
             return first, year
-        if not PUBLISHED_STUDY.search(c.a.text):
+        if not PUBLISHED_STUDY.search(c.a.text) and not in_journal:
             return None
         for _, end, person, _ in c.hits:
             after = c.a.text[end:]
@@ -375,7 +400,7 @@ class Subjects:
             return False
         if OTHER.match(c.a.text):
             return False
-        if CONTINUES.match(c.a.text) or BY.search(c.a.text):
+        if CONTINUES.match(c.a.text) or (BY.search(c.a.text) and same_paragraph):
             return True
         outcome = cues.NULL_OUTCOME.search(c.a.text) or cues.POSITIVE_OUTCOME.search(c.a.text)
         if outcome and RESULT_WORDS.search(c.a.text):
@@ -401,6 +426,8 @@ class Subjects:
         if status in (TrialStatus.PLANNED, TrialStatus.ONGOING) and outcome is Outcome.UNKNOWN:
             outcome = Outcome.PENDING
         keep_status = old.status is not TrialStatus.UNKNOWN and status is not TrialStatus.COMPLETED
+        # "The phase 3 study is funded by ...", "It is a phase 2 trial": the phase of the trial at hand
+        phase = old.phase or (cues.phase_of(clause) if THIS_PHASE.match(clause) else None)
         keep_outcome = outcome in (Outcome.UNKNOWN, Outcome.PENDING) and old.outcome is not Outcome.UNKNOWN
         s.node = self.b.put(
             old.model_copy(
@@ -411,6 +438,7 @@ class Subjects:
                     ),
                     "status": old.status if keep_status else status,
                     "outcome": old.outcome if keep_outcome else outcome,
+                    "phase": phase,
                 }
             )
         )  # type: ignore[assignment]
@@ -425,12 +453,14 @@ class Subjects:
         mentioned = [d for d in s.drugs if d in in_sentence] or (
             list(s.drugs) if outcome is not Outcome.UNKNOWN else []
         )
+        own = {r.term_id: clause_outcome(c.a, m) for m, r in c.a.of(NodeLabel.DRUG)}
         for term_id in mentioned:
             ref, surface = s.drugs[term_id]
             drug = node_for(b, ref, surface)
-            shown = outcome if outcome is not Outcome.UNKNOWN else self._pending(s)
+            result = own.get(term_id, outcome)
+            shown = result if result is not Outcome.UNKNOWN else self._pending(s)
             b.edge(RelType.TESTED, s.node, drug, text, line, body, "news.tested", 0.85, outcome=shown)
-            if outcome is Outcome.NULL:
+            if result is Outcome.NULL:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
         for m, ref in studied_conditions(c.a, people_only=False):
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
@@ -442,7 +472,13 @@ class Subjects:
         if isinstance(s.node, Study):
             for m, ref in c.a.of(NodeLabel.MECHANISM):
                 unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
-                if not c.a.negated(m) and not unimpaired and not c.a.described_by(m) and not acted_on(c.a, m):
+                if (
+                    not c.a.negated(m)
+                    and not unimpaired
+                    and not c.a.described_by(m)
+                    and not acted_on(c.a, m)
+                    and not in_passing(c.a, m)
+                ):
                     b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
         lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
         leaders = self._by(c) or ([lead] if lead else [])

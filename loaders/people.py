@@ -25,14 +25,21 @@ _CREDENTIAL = (
 CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
 # On lower-cased text (CaselessPattern): as IGNORECASE, several times faster; only match starts are used.
 _ROLE = CaselessPattern(
-    r",\s+(?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:professor|director|chief|head|lead|leader|researcher|investigator|"
+    # ", a professor", ", the study's lead investigator"; not "Gold Coast, where Professor X ..."
+    r",\s+(?:a |an |the )?(?:(?!where |which |when )[\w'-]+ ){0,4}?"
+    r"(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
     r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
     r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "with Dorottya Nagy-Szakal as first author"
-    r"|\s+as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
-    r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b",
+    r"|\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
+    r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b"
+    # "where Carl-Gerhard Gottfries led the programme"
+    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the|this|that) (?:programme|program|trial|study|"
+    r"team|group|lab|laboratory|unit|work|project)\b"
+    # "Cara Tomas and colleagues measured", "Betty Raman's group in Oxford"
+    r"|\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b|'s (?:group|team|lab|laboratory)\b",
 )
 # "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina
 # Hohberger", "led by molecular biologist Maureen Hanson", "first author Ludovic Giloteaux".
@@ -41,8 +48,10 @@ _NAME_AFTER = re.compile(
     r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
     r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
     r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
+    # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey"
+    r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor)\s+"
 )
-# Every match holds "Dr", "Prof", " by" or " author"; most sentences hold none (loaders.prefilter).
+# Literals one of which every match holds ("Dr", " by", " author", "ologist" ...); most sentences hold none.
 _NAME_AFTER_WORDS = needles(_NAME_AFTER.pattern, min_length=2)
 # "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
 _ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
@@ -51,7 +60,8 @@ _NOT_NAME = frozenset(
     "The In At And But Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
     "University Institute Hospital Center Centre Department Phase Both Her His Their Its This That These "
     "Scientific Advisory Board Committee Council Foundation Society Association Program Programme School Clinical "
-    "Group Team Lab Laboratory Network Initiative Long Post Biobank Trial Study".split()
+    "Group Team Lab Laboratory Network Initiative Long Post Biobank Trial Study Institutet Universitet Universiteit "
+    "Universität Université College Clinic Klinikum".split()
 )
 
 
@@ -190,13 +200,21 @@ _TITLED = re.compile(rf"(?:'s\s+(?:{_TITLE})*|\s+(?:{_TITLE})+)(?=[A-Z][a-z])")
 
 _DEPARTMENT = re.compile(
     r"^(?:the\s+)?(?:Department|Division|Section|Unit|Laboratory|Lab|Institute for|Institute of|"
-    r"\w+ (?:Center|Centre)|Program|Group|School of (?!Medicine))",
+    r"\w+ (?:Center|Centre)|Program|Group|School of|College of|Faculty of)",
     re.IGNORECASE,
+)
+# A capitalised word of an institution's name: not the owner of the next one ("University of Cambridge and
+# Addenbrooke's Hospital"), a period only in an abbreviation ("Robert H. Lurie"), not the sentence's end.
+_NAME_WORD = (
+    r"[A-Z][\w&-]*+(?!'s(?:\s+[A-Z][\w&.-]*){0,3}?\s+(?:Hospital|Clinic|Institute|Center|Centre|Foundation)\b)"
+    r"(?:\.(?=\s+[A-Z]))?"
 )
 INSTITUTION_PATTERN = re.compile(
     r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
     r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
-    r"Laboratory|Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|Biologics|Pharma)\b(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*){0,4})?"
+    r"Laboratory|Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|Biologics|Pharma)\b"
+    # "... of Chicago", "... of Allergy and Infectious Diseases", but not into the next institution
+    rf"(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,4}})?"
 )
 
 # Every match names one of "University", "Hospital", "Institute", ...: most sentences name none, and
@@ -206,6 +224,9 @@ _INSTITUTION_WORDS = needles(INSTITUTION_PATTERN.pattern)
 
 def _institution_matches(text: str) -> list[re.Match[str]]:
     return list(INSTITUTION_PATTERN.finditer(text)) if may_contain(_INSTITUTION_WORDS, text) else []
+
+
+_OWNER = re.compile(r"^(.*?\b(?:Universit(?:y|eit|ät|é|et)|College|Hospital|Institutet))'s\s+(.+)$")
 
 
 def institutions_in(span: str) -> list[tuple[str, str | None]]:
@@ -221,7 +242,12 @@ def institutions_in(span: str) -> list[tuple[str, str | None]]:
     for m in _institution_matches(span):
         a, b = m.span()
         if all(b <= s or a >= e for s, e, _, _ in found):
-            found.append((a, b, m.group().strip(), None))
+            owner = _OWNER.match(m.group())  # "Göteborg University's Institute of X": the university, and its unit
+            if owner:
+                found.append((a, a + owner.end(1), owner.group(1).strip(), None))
+                found.append((a + owner.start(2), b, owner.group(2).strip(), None))
+            else:
+                found.append((a, b, m.group().strip(), None))
     has_parent = any(vid for *_, vid in found) or any(
         re.search(r"University|Hospital|Institutet", t) and not _DEPARTMENT.match(t) for _, _, t, _ in found
     )

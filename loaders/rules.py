@@ -250,6 +250,29 @@ def analyse(
     return analysis
 
 
+# A mechanism's name as part of a title ("published in Autoimmunity Reviews"), as the topic of a debate,
+# or as one symptom in a list of symptoms ("fatigue, brain fog and orthostatic intolerance").
+_TITLE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|of [A-Z])")
+_TOPIC_AFTER = CaselessPattern(r"^\s+(?:debate|question|controversy|field|community|researchers)\b")
+_LIST_BEFORE = re.compile(r"(?:,|\band\b|\bor\b)\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b)")
+_SYMPTOM = CaselessPattern(
+    r"\b(?:(?<!chronic )fatigue(?! syndrome)|brain fog|pain|headaches?|insomnia|breathlessness|palpitations|"
+    r"dizziness|unrefreshing sleep|post-exertional malaise|exhaustion|weakness|nausea)\b"
+)
+
+
+def in_passing(a: Analysis, m: Mention) -> bool:
+    """Is the mechanism named in passing, not as something the study found?"""
+    if m.text[:1].isupper() and a.text[: m.start].strip() and _TITLE_AFTER.match(a.text[m.end :]):
+        return True
+    if _TOPIC_AFTER.match(a.text[m.end :]):
+        return True
+    before, after = a.before(m, 60), a.after(m, 60)
+    listed = _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
+    return bool(listed and (_SYMPTOM.search(before) or _SYMPTOM.search(after)))
+
+
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|:")
 
 
@@ -318,6 +341,28 @@ def drug_segment(a: Analysis, drug: Mention) -> str:
     return a.text[start:end]
 
 
+_DRUG_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s*")
+
+
+def clause_outcome(a: Analysis, drug: Mention) -> Outcome:
+    """The outcome told for one drug. When the sentence's drugs stand in different clauses and another
+    drug's clause carries the result ("The apixaban arm was stopped for lack of benefit, and the trial
+    moved on to atorvastatin"), a drug's own clause decides; otherwise the sentence does ("Neither
+    apixaban nor atorvastatin reduced deaths", "Two doses were given, and neither beat placebo")."""
+    breaks = [m.end() for m in _DRUG_CLAUSE_BREAK.finditer(a.text)]
+    spans = list(zip([0, *breaks], [*breaks, len(a.text)], strict=True))
+
+    def clause(m: Mention) -> tuple[int, int]:
+        return next(((lo, hi) for lo, hi in spans if lo <= m.start < hi), (0, len(a.text)))
+
+    own = clause(drug)
+    others = {clause(m) for m, _ in a.of(NodeLabel.DRUG)} - {own}
+    result = outcome_of(a.text[own[0] : own[1]])
+    if result is Outcome.UNKNOWN and not any(outcome_of(a.text[lo:hi]) is not Outcome.UNKNOWN for lo, hi in others):
+        return outcome_of(a.text)
+    return result
+
+
 def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
     """Mechanisms the sentence says a drug acts on: in its description, or after it with a target verb."""
     out = []
@@ -335,10 +380,49 @@ def targets_of(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
     return out
 
 
+def back_targets(a: Analysis, drug: Mention) -> list[tuple[Mention, TermRef]]:
+    """The mechanism a drug is given against, named before it and pointed back at ("driven by an
+    autoimmune process, and cyclophosphamide was given to dampen that process"). The sentence still
+    puts the mechanism forward, unlike a drug's own description."""
+    back = _BACK_TARGET.search(a.text, drug.end)
+    if back is None or back.start() - drug.end > 90:
+        return []
+    named = [
+        (m, ref)
+        for m, ref in a.of(NodeLabel.MECHANISM)
+        if m.end <= drug.start and (not ref.anchor or _impaired(a.text, m, ref))
+    ]
+    return named[-1:]
+
+
+# A drug's aim told by pointing back at a mechanism the sentence named before the drug.
+_BACK_TARGET = CaselessPattern(
+    r"\bto (?:help )?(?:dampen|calm|quiet|quieten|block|suppress|correct|counter|reverse|fix|tackle|reduce|repair|"
+    r"switch off|turn down)\s+(?:that|this|such an?)\s+(?:[\w-]+\s+){0,2}?(?:process|problem|defect|abnormality|"
+    r"fault|response|activity|mechanism)\b"
+)
+
+
 def _plain_anchor(ref: TermRef) -> bool:
     """An anchor with no cue of its own ("mitochondria"): a drug acts on it only by restoring it. An
     anchor with its own cue ("the virus ... replicating") already names the mechanism."""
     return ref.anchor and ref.term_id not in vocabulary_matcher().anchor_cues
+
+
+# "... received infusions of the drug or of placebo": the drug named in an earlier sentence.
+_DRUG_BACK_REFERENCE = CaselessPattern(r"\b(?:the|this|that) (?:drug|compound|medication|product)\b")
+
+
+def with_drug_back_reference(a: Analysis, ref: TermRef, surface: str) -> Analysis:
+    """A trial sentence that names no drug but "the drug": that is the drug the text named last
+    (``surface``, its name there, stands for it)."""
+    if a.of(NodeLabel.DRUG) or not cues.TRIAL_DESIGN_CUE.search(a.text):
+        return a
+    m = _DRUG_BACK_REFERENCE.search(a.text)
+    if m is None:
+        return a
+    mention = Mention(m.start(), m.end(), surface, (ref,))
+    return Analysis(a.text, sorted([*a.mentions, mention], key=lambda x: x.start), a.quotes, a.descriptions, a.codes)
 
 
 def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:

@@ -6,6 +6,7 @@ import pytest
 
 from loaders import ParseError, load_text
 from loaders.cues import NULL_OUTCOME, POSITIVE_OUTCOME, phase_of, size_of
+from loaders.people import institutions_in
 from ontology.enums import DocKind, NodeLabel, Outcome, RelType, Section
 from ontology.model import Extraction, Study, Trial
 
@@ -239,6 +240,41 @@ def news(*paragraphs: str) -> Extraction:
             "oh-j",
             "jackson-laboratory",
         ),
+        # "X and Y of Z": both work at Z
+        (
+            "The charity thanked Vicky Whittemore and Andrew Breeden of the NIH for their help.",
+            "whittemore-v",
+            "nih",
+        ),
+        # "Y, where Professor X leads ..."
+        (
+            "One result comes from Griffith University on the Gold Coast, where Professor Sonya Marshall-Gradisnik "
+            "leads a neuroimmunology centre.",
+            "marshall-gradisnik-s",
+            "griffith-university",
+        ),
+        # "his Stanford colleague X"
+        ("Younger wrote the paper with his Stanford colleague Sean Mackey.", "mackey-s", "stanford-university"),
+        # "At Y, the unit run by X and Professor Z ..."
+        (
+            "At the University of Dundee, the vascular research unit run by Faisel Khan and Professor Jill Belch "
+            "tested vitamin D in 50 patients with ME/CFS.",
+            "khan-f",
+            "university-of-dundee",
+        ),
+        (
+            "At the University of Dundee, the vascular research unit run by Faisel Khan and Professor Jill Belch "
+            "tested vitamin D in 50 patients with ME/CFS.",
+            "belch-j",
+            "university-of-dundee",
+        ),
+        # "a team at Y, led by X"
+        (
+            "This Minneapolis team at Hennepin County Medical Center, led by P. K. Peterson, randomised 30 patients "
+            "with chronic fatigue syndrome.",
+            "peterson-pk",
+            "hennepin-county-medical-center",
+        ),
     ],
 )
 def test_news_affiliation_forms(sentence: str, person: str, institution: str) -> None:
@@ -449,6 +485,21 @@ def _proposed(p1: str) -> set[str]:
             "microbial-translocation",
             True,
         ),
+        # named in passing: in a journal's name, as a debate's topic, as one symptom among others
+        ("Their model of ME/CFS was published in Autoimmunity Reviews in 2020.", "autoimmunity", False),
+        ("The study of 200 people with ME/CFS adds to the viral reactivation debate.", "viral-reactivation", False),
+        (
+            "Nine people had fatigue, brain fog and orthostatic intolerance after COVID-19.",
+            "orthostatic-intolerance",
+            False,
+        ),
+        # ... but "chronic fatigue syndrome" in the list is the illness, not a symptom
+        (
+            "Chronic fatigue syndrome has been linked to mitochondrial dysfunction and oxidative stress in 30 "
+            "patients.",
+            "mitochondrial-dysfunction",
+            True,
+        ),
     ],
 )
 def test_mechanisms_in_plain_words(p1: str, mechanism: str, proposed: bool) -> None:
@@ -472,6 +523,15 @@ def test_a_trial_built_to_test_a_mechanism_targets_it_with_its_drugs() -> None:
 @pytest.mark.parametrize(
     ("paragraphs", "study", "leaders"),
     [
+        # the senior author leads the study, also after an aside about the person
+        (
+            (
+                "The paper appeared in Science Translational Medicine in 2024, with Michael Peluso as first author "
+                "and Timothy Henrich, MD, whose laboratory at UCSF studies viral reservoirs, as senior author.",
+            ),
+            "Peluso et al. 2024",
+            {"Timothy Henrich"},
+        ),
         # a role word ending in -ologist/-ician/-scientist introduces a name; "X's group" leads the study
         (
             (
@@ -630,6 +690,23 @@ def _measured(p1: str) -> dict[str, str]:
                 "biomarker:brainstem-volume": "elevated",
             },
         ),
+        # a plural in -es; a direction word right before the measure wins over a nearer cue after it;
+        # what earlier studies found is not this study's measurement
+        (
+            "Earlier studies had found low cortisol in such patients. In 30 people with long COVID, terminal "
+            "complement complexes were low, with low antithrombin III and raised von Willebrand factor.",
+            {
+                "biomarker:terminal-complement-complex": "reduced",
+                "biomarker:antithrombin-iii": "reduced",
+                "biomarker:von-willebrand-factor": "elevated",
+            },
+        ),
+        # "more common" / "less common"
+        (
+            "In 33 people with ME/CFS, transitional B cells were more common than in controls and plasmablasts "
+            "were less common.",
+            {"biomarker:transitional-b-cells": "elevated", "biomarker:plasma-cells": "reduced"},
+        ),
         # immune subsets, soluble receptors, taxa and neuronal markers; stroke volume is not cardiac output
         (
             "In 40 people with long COVID, CD56dim NK cells were reduced, soluble TNF receptor 2 was raised, "
@@ -780,3 +857,306 @@ def test_an_earlier_study_from_the_same_group() -> None:
         "expression of the adrenergic receptor in 30 patients with chronic fatigue syndrome.",
     )
     assert {n.name for n in e.nodes if isinstance(n, Study)} == {"Light et al. 2012", "Light et al. 2009"}
+
+
+def test_a_paper_reported_in_a_journal_last_year() -> None:
+    e = news(
+        "At Newcastle University, Cara Tomas and colleagues measured respiration in blood cells from 13 people "
+        "with ME/CFS and reported in PeerJ last year that it did not differ from that of controls.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert ("researcher:tomas-c", "Tomas et al. 2023") in {(s, names[t]) for s, t in edges(e, RelType.AUTHORED)}
+
+
+def test_a_report_is_linked_to_a_trial_told_after_it_only_when_it_spoke_of_a_trial() -> None:
+    cohort = news(
+        "The findings, first published in Clinical Infectious Diseases with Leonard Jason as first author, came "
+        "from a cohort of 4,500 students followed before and after infectious mononucleosis.",
+        "In the UK, the HEAL-COVID trial, led by Charlotte Summers of the University of Cambridge, compares "
+        "apixaban with usual care in 1,000 people leaving hospital after COVID-19.",
+    )
+    study = next(n for n in cohort.nodes if isinstance(n, Study))
+    assert not {s for s, _ in edges(cohort, RelType.TESTED)} & {study.id}
+    trial_report = news(
+        "Lucy Finnigan, a researcher at the University of Oxford, presented the trial's biomarker results.",
+        "The full report, with Finnigan as first author, was published in eClinicalMedicine in April.",
+        "In the trial, 41 adults with long COVID were randomly assigned to AXA1125 or placebo for four weeks.",
+    )
+    study = next(n for n in trial_report.nodes if isinstance(n, Study))
+    assert (study.id, "drug:axa1125") in edges(trial_report, RelType.TESTED)
+
+
+def test_the_leader_of_a_trial_investigates_its_drugs() -> None:
+    e = news(
+        "The STOP-PASC trial gave nirmatrelvir-ritonavir or placebo for 15 days to 155 adults with long COVID.",
+        "It was led by infectious disease specialist Linda Geng of Stanford University.",
+    )
+    assert ("researcher:geng-l", "drug:nirmatrelvir-ritonavir") in edges(e, RelType.INVESTIGATES)
+
+
+def test_the_phase_of_a_trial_given_in_the_next_sentence() -> None:
+    e = news(
+        "The HEAL-COVID trial, led by Charlotte Summers of the University of Cambridge, compared apixaban with "
+        "usual care in adults leaving hospital after COVID-19. The phase 3 study was funded by the NIHR.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert trial.phase == "3"
+    assert len([n for n in e.nodes if isinstance(n, Trial)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        (
+            "the University of Cambridge and Addenbrooke's Hospital",
+            ["University of Cambridge", "Addenbrooke's Hospital"],
+        ),
+        (
+            "Ann & Robert H. Lurie Children's Hospital of Chicago.",
+            ["Ann & Robert H. Lurie Children's Hospital of Chicago"],
+        ),
+        ("the University of Ottawa's Faculty of Medicine", ["University of Ottawa"]),
+    ],
+)
+def test_institution_names_end_where_the_name_ends(span: str, expected: list[str]) -> None:
+    assert [surface.removeprefix("the ") for surface, _ in institutions_in(span)] == expected
+
+
+def test_a_trial_sentence_naming_only_the_drug_tests_the_drug_named_before() -> None:
+    e = news(
+        "Rintatolimod, known by its brand name Ampligen, is a synthetic double-stranded RNA drug.",
+        "In a randomized, double-blind, placebo-controlled study, 92 patients with chronic fatigue syndrome received "
+        "infusions of the drug or of placebo for 24 weeks.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert (trial.id, "drug:rintatolimod") in edges(e, RelType.TESTED)
+    assert "the drug" not in next(n for n in e.nodes if n.id == "drug:rintatolimod").aliases
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "study", "first_author"),
+    [
+        # "her group's 2014 study": the person the article was talking about
+        (
+            (
+                "Betsy Keller, an exercise physiologist at Ithaca College, measures what effort costs patients.",
+                "In her group's 2014 study in the Journal of Translational Medicine, 22 patients with ME/CFS did "
+                "two exercise tests a day apart.",
+            ),
+            "Keller et al. 2014",
+            "researcher:keller-b",
+        ),
+        # a paper known by the journal it was published in
+        (
+            (
+                "The results, published in the Journal of Translational Medicine in 2013 with Elizabeth Stringer as "
+                "first author, showed that leptin rose and fell with fatigue in women with ME/CFS.",
+            ),
+            "Stringer et al. 2013",
+            "researcher:stringer-e",
+        ),
+        # "with X herself as first author"
+        (
+            (
+                "The first result comes from Carmen Scheibenbogen's group at Charité in Berlin.",
+                "In a pilot study published in PLoS One in 2018, with Scheibenbogen herself as first author, ten "
+                "patients with ME/CFS were treated with immunoadsorption.",
+            ),
+            "Scheibenbogen et al. 2018",
+            "researcher:scheibenbogen-c",
+        ),
+        # an affiliation between the first author and "as first author" (Karolinska Institutet is no person)
+        (
+            (
+                "A team led by Yenan Bryceson, an immunologist at Karolinska Institutet, examined killer cells of 48 "
+                "patients with ME/CFS in a paper published in Frontiers in Immunology in 2017, with Jakob Theorell "
+                "of Karolinska Institutet as first author.",
+            ),
+            "Theorell et al. 2017",
+            "researcher:theorell-j",
+        ),
+    ],
+)
+def test_news_papers_by_pronoun_and_by_journal(paragraphs: tuple[str, ...], study: str, first_author: str) -> None:
+    e = news(*paragraphs)
+    names = {n.id: n.name for n in e.nodes}
+    assert (first_author, study) in {(s, names[t]) for s, t in edges(e, RelType.AUTHORED)}
+
+
+def test_low_dose_naltrexone_by_its_dose() -> None:
+    e = news(
+        "In a randomized, placebo-controlled crossover trial, 31 women with fibromyalgia took 4.5 mg of naltrexone "
+        "a day for one phase and placebo for another.",
+    )
+    assert {t for _, t in edges(e, RelType.TESTED)} == {"drug:low-dose-naltrexone"}
+
+
+def test_an_institution_is_not_taken_for_a_person_before_as_first_author() -> None:
+    e = news(
+        "In a paper published in Frontiers in Immunology in 2017, with Jakob Theorell of Karolinska Institutet as "
+        "first author, 48 patients with ME/CFS were compared with healthy controls.",
+    )
+    assert {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER} == {"researcher:theorell-j"}
+
+
+def test_led_by_in_a_new_paragraph_does_not_continue_the_last_study() -> None:
+    e = news(
+        "In a study published in PLoS One in 2015, Audrey Brown, the first author, grew muscle cells from "
+        "biopsies of ten patients with ME/CFS and found that they took up less glucose after stimulation.",
+        "At the University of Dundee, the vascular research unit run by Faisel Khan and Professor Jill Belch "
+        "tested whether vitamin D would ease stiff arteries.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "Brown et al. 2015"
+    assert not [t for s, t in edges(e, RelType.TESTED) if s == study.id]
+
+
+def test_a_place_before_where_professor_is_no_person_and_last_month_is_last_year() -> None:
+    e = load_text(
+        "\n".join(
+            [
+                "ME Research Digest > Conference News > Invest in ME 2019",
+                "A Headline",
+                "Test Writer",
+                "June 5, 2019",
+                "One result comes from Griffith University on Australia's Gold Coast, where Professor Sonya "
+                "Marshall-Gradisnik leads the National Centre for Neuroimmunology and Emerging Diseases.",
+                "In a study published in Molecular Medicine last August, first author Hélène Cabanas and colleagues "
+                "recorded TRPM3 currents in natural killer cells from people with ME/CFS.",
+            ]
+        )
+        + "\n",
+        "news.txt",
+    )
+    people = {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER}
+    assert people == {"researcher:marshall-gradisnik-s", "researcher:cabanas-h"}
+    assert "Cabanas et al. 2018" in {n.name for n in e.nodes if isinstance(n, Study)}
+
+
+def test_a_drug_named_as_the_reason_for_a_study_is_not_tested() -> None:
+    text = atlas(
+        "Bradley, Alison S, Ford, Bettina, Bansal, Amolak S · Clinical and experimental immunology · 2013 · DOI",
+        "Prompted by reports that the B-cell-depleting antibody rituximab helped some patients, this flow-cytometry "
+        "study compared the B cells of 33 people with chronic fatigue syndrome with those of 24 healthy controls.",
+        "It matters.",
+        "It does not prove much.",
+    )
+    assert not edges(load_text(text, "bradley.txt"), RelType.TESTED)
+
+
+def test_an_atlas_leader_who_led_the_programme() -> None:
+    text = atlas(
+        "Zachrisson, Olof, Regland, Björn, Jahreskog, Marianne et al. · European journal of pain · 2002 · DOI",
+        "One hundred patients with fibromyalgia and chronic fatigue syndrome were randomly assigned to injections "
+        "of a staphylococcus toxoid or of sterile water, and 65% on the toxoid responded against 18% on placebo.",
+        "The work grew out of bacterial immunotherapy at Göteborg University, where Carl-Gerhard Gottfries led the "
+        "programme.",
+        "It does not prove much.",
+    )
+    e = load_text(text, "zachrisson.txt")
+    leaders = {t for s, t in edges(e, RelType.LED_BY)}
+    assert leaders == {"researcher:gottfries-cg"}
+
+
+def test_a_year_after_a_month_and_the_authors_listed_before_and_colleagues() -> None:
+    e = news(
+        "Professor Sonya Marshall-Gradisnik leads a neuroimmunology centre at Griffith University.",
+        "In a study published in Molecular Medicine in August 2018, first author Hélène Cabanas, "
+        "Marshall-Gradisnik, Donald Staines and colleagues recorded TRPM3 currents in natural killer cells from "
+        "people with ME/CFS.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert study.name == "Cabanas et al. 2018"
+    assert {s for s, t in edges(e, RelType.AUTHORED)} == {
+        "researcher:cabanas-h",
+        "researcher:marshall-gradisnik-s",
+        "researcher:staines-d",
+    }
+
+
+@pytest.mark.parametrize(
+    ("p1", "leader"),
+    [
+        (
+            "Twenty-two people with ME/CFS did two exercise tests a day apart. The exercise physiologist who ran the "
+            "work, Betsy Keller of Ithaca College, wanted to know whether the second test would repeat the first.",
+            "researcher:keller-b",
+        ),
+        (
+            "This study from the clinical immunology service of Amolak Bansal at Epsom and St Helier University "
+            "Hospitals compared the B cells of 33 people with chronic fatigue syndrome with those of controls.",
+            "researcher:bansal-a",
+        ),
+    ],
+)
+def test_atlas_leaders_who_ran_the_work_or_whose_service_did_it(p1: str, leader: str) -> None:
+    text = atlas("Doe, Jane · Journal of translational medicine · 2014 · DOI", p1, "It matters.", "It proves little.")
+    assert {t for _, t in edges(load_text(text, "doe.txt"), RelType.LED_BY)} == {leader}
+
+
+def test_a_colleague_named_with_including_and_a_role_word_is_a_co_author() -> None:
+    e = news(
+        "In a study published this year in Annals of Neurology, Peter Novak, MD, PhD, of Brigham and Women's "
+        "Hospital and colleagues, including pulmonologist David Systrom, examined nine patients with long COVID.",
+    )
+    assert {s for s, _ in edges(e, RelType.AUTHORED)} == {"researcher:novak-p", "researcher:systrom-d"}
+
+
+def test_news_studies_study_the_condition_the_article_names_most_when_no_patients_have_one() -> None:
+    e = news(
+        "The meeting was about ME/CFS and what research on ME/CFS has learned in a decade.",
+        "A group in Adelaide, with Maximillian Nelson as first author, reported in the Journal of Translational "
+        "Medicine in 2019 on 16 patients and 10 healthy controls who cycled to their limit on two days.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert (study.id, "condition:me-cfs") in edges(e, RelType.STUDIED)
+
+
+def test_a_sentence_about_a_new_team_does_not_go_on_about_the_last_study() -> None:
+    e = news(
+        "In a pilot study published in PLoS One in 2018, with Carmen Scheibenbogen as first author, ten patients "
+        "with ME/CFS were treated with immunoadsorption.",
+        "A team led by Yenan Bryceson, an immunologist at Karolinska Institutet, examined killer cells in 48 "
+        "patients and found they worked normally.",
+    )
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert "researcher:bryceson-y" not in {t for s, t in edges(e, RelType.LED_BY) if s == study.id}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "null"),
+    [
+        (
+            "In the HEAL-COVID trial, the apixaban arm was stopped for lack of benefit, and the trial moved on to "
+            "the statin atorvastatin.",
+            {"drug:apixaban"},
+        ),
+        (
+            "In the HEAL-COVID trial, neither apixaban nor atorvastatin reduced deaths or readmissions.",
+            {"drug:apixaban", "drug:atorvastatin"},
+        ),
+    ],
+)
+def test_a_result_belongs_to_the_drugs_of_its_clause(sentence: str, null: set[str]) -> None:
+    e = news(sentence)
+    assert {t for _, t in edges(e, RelType.NULL_RESULT)} == null
+
+
+@pytest.mark.parametrize(
+    ("p1", "target"),
+    [
+        (
+            "The Bergen group holds that ME/CFS is in part an autoimmune process, and in this open-label trial of 40 "
+            "patients cyclophosphamide, an immune-suppressing drug, was given to dampen that process.",
+            ("drug:cyclophosphamide", "mechanism:autoimmunity"),
+        ),
+        (
+            "Clinicians suspected a fault in immune regulation, and intravenous immunoglobulin was tried in a "
+            "randomised trial of 30 patients as a way to correct that immune defect.",
+            ("drug:ivig", "mechanism:immune-dysfunction"),
+        ),
+    ],
+)
+def test_a_drug_given_against_a_mechanism_named_before_it(p1: str, target: tuple[str, str]) -> None:
+    text = atlas("Doe, Jane · PloS one · 2018 · DOI", p1, "It matters.", "It proves little.")
+    assert target in edges(load_text(text, "doe.txt"), RelType.TARGETS)
