@@ -51,8 +51,9 @@ _NAME_AFTER = re.compile(
     # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey"
     r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor)\s+"
 )
-# Literals one of which every match holds ("Dr", " by", " author", "ologist" ...); most sentences hold none.
-_NAME_AFTER_WORDS = needles(_NAME_AFTER.pattern, min_length=2)
+# Literals one of which every match holds ("Dr", " by", " author", "ologist" ...); most sentences hold none,
+# and the role-word branch backtracks through every lower-case word (4.5 -> 1.9 us a sentence).
+_NAME_AFTER_WORDS = needles(_NAME_AFTER.pattern, max_count=16, min_length=2)
 # "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
 _ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
