@@ -14,7 +14,7 @@ from loaders import cues
 from loaders.builder import DocBuilder, term_node_id
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
 from loaders.prefilter import Prefiltered
-from loaders.text import CaselessPattern, fold_typography
+from loaders.text import CaselessPattern, fold_typography, words_before
 from ontology.enums import NodeLabel, Outcome, RelType, StudyDesign
 from ontology.model import NodeBase
 from ontology.vocab import load_vocabularies
@@ -221,7 +221,10 @@ def analyse(
         return all(b <= s or a >= e for s, e in taken)
 
     extra: list[Mention] = []
-    mechanisms = CANDIDATE_MECHANISM.finditer(text) if _MECHANISM_TRIGGER.search(text) else ()
+    trigger = _MECHANISM_TRIGGER.search(text)
+    # A candidate holds its trigger word and at most three words before it: start a few words before
+    # the first trigger, not at every word of the sentence.
+    mechanisms = CANDIDATE_MECHANISM.finditer(text, words_before(text, trigger.start(), 3)) if trigger else ()
     for m in mechanisms:
         name = " ".join(m.group().split()).lower()
         if free(*m.span()) and not SYMPTOM_WORDS.intersection(name.split()):

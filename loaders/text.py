@@ -96,6 +96,14 @@ def sentences(line_text: str, line_no: int) -> list[Sentence]:
     return out
 
 
+def words_before(text: str, end: int, words: int) -> int:
+    """An offset at or before the start of the ``words``-th whitespace-separated word before the one
+    holding ``end`` (0 when there are fewer): a search that needs no more words than that before
+    ``end`` can start there (``re`` still sees the characters before it for ``\\b`` and look-behinds)."""
+    parts = text[:end].rsplit(None, words + 1)
+    return len(parts[0]) if len(parts) > words + 1 else 0
+
+
 _QUOTE = re.compile(r"\"[^\"]*(?:\"|$)")
 
 
@@ -188,9 +196,9 @@ class CaselessPattern:
         low = self._lowered(text)
         return None if low is None else self.pattern.match(low, pos)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         low = self._lowered(text)
-        return iter(()) if low is None else self.pattern.finditer(low)
+        return iter(()) if low is None else self.pattern.finditer(low, pos)
 
     def split(self, text: str) -> list[str | Any]:
         """Split the original text (not its lower-cased copy) at the pattern's matches."""
