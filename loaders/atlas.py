@@ -17,6 +17,7 @@ from loaders.atlas_people import prose_people
 from loaders.builder import DocBuilder
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
+from loaders.prefilter import Prefiltered
 from loaders.rules import (
     Analysis,
     acted_on,
@@ -180,8 +181,8 @@ def _study_name(entry: _Entry) -> str:
 _RESULT_CONTEXT = re.compile(
     r"\b(?:placebo|treated|treatment|supplement|drug|active) (?:group|arm)s?\b|\bplacebo\b", re.IGNORECASE
 )
-_NAMED_STUDY = re.compile(r"\bthe (?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*) (?:study|trial)\b")
-_NAMED_TRIAL = re.compile(r"\b(?:called|known as|named)\s+(?P<name>[A-Z][\w-]*\d*[\w-]*)")
+_NAMED_STUDY = Prefiltered(re.compile(r"\bthe (?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*) (?:study|trial)\b"))
+_NAMED_TRIAL = Prefiltered(re.compile(r"\b(?:called|known as|named)\s+(?P<name>[A-Z][\w-]*\d*[\w-]*)"))
 
 
 def parse_atlas(text: str, doc: str) -> Extraction:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
+from loaders.drafts import EdgeDraft
 from ontology.enums import Direction, DocKind, NodeLabel, Outcome, RelType, Section
 from ontology.identity import ID_PREFIX, node_id, slugify
 from ontology.model import (
     NODE_MODELS,
-    Edge,
-    Evidence,
     Extraction,
     NodeBase,
     TermNode,
@@ -34,7 +33,7 @@ class DocBuilder:
         self.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.nodes: dict[str, NodeBase] = {}
         self.names: dict[str, set[str]] = {}
-        self.edges: dict[tuple[str, RelType, str, str], Edge] = {}
+        self.edges: dict[tuple[str, RelType, str, str], EdgeDraft] = {}
         self.warnings: list[str] = []
 
     def add(self, node: NodeBase) -> NodeBase:
@@ -91,18 +90,25 @@ class DocBuilder:
     ) -> None:
         if isinstance(target, TermNode) and target.candidate:
             confidence = min(confidence, 0.5)
-        evidence = Evidence(
-            source_doc=self.doc,
-            sentence=sentence,
-            line=line,
-            section=section,
-            rule=rule,
-            confidence=round(confidence, 2),
+        new = EdgeDraft(
+            rel,
+            source.id,
+            target.id,
+            source.node_label,
+            target.node_label,
+            self.doc,
+            sentence,
+            line,
+            section,
+            rule,
+            round(confidence, 2),
+            direction,
+            outcome,
         )
-        new = Edge.between(rel, source, target, evidence, direction=direction, outcome=outcome)
-        old = self.edges.get(new.key)
+        key = new.key
+        old = self.edges.get(key)
         if old is None or _better(new, old):
-            self.edges[new.key] = new
+            self.edges[key] = new
 
     def build(self) -> Extraction:
         nodes = []
@@ -110,13 +116,16 @@ class DocBuilder:
             node = self.nodes[nid]
             aliases = tuple(sorted(self.names[nid] - {node.name}))
             nodes.append(node.model_copy(update={"aliases": aliases}) if aliases != node.aliases else node)
-        return Extraction(
-            doc=self.doc,
-            kind=self.kind,
-            sha256=self.sha256,
-            nodes=tuple(nodes),
-            edges=tuple(sorted(self.edges.values(), key=lambda e: e.key)),
-            warnings=tuple(self.warnings),
+        # One validation for the document: the nodes are models already, the edges drafts.
+        return Extraction.model_validate(
+            {
+                "doc": self.doc,
+                "kind": self.kind,
+                "sha256": self.sha256,
+                "nodes": tuple(nodes),
+                "edges": [e.as_data() for e in sorted(self.edges.values(), key=lambda e: e.key)],
+                "warnings": tuple(self.warnings),
+            }
         )
 
 
@@ -152,10 +161,10 @@ def _term_model(label: NodeLabel) -> type[TermNode]:
 _INFO = {None: 0, Outcome.UNKNOWN: 0, Outcome.PENDING: 1}
 
 
-def _better(new: Edge, old: Edge) -> bool:
+def _better(new: EdgeDraft, old: EdgeDraft) -> bool:
     """Higher confidence wins, then the evidence that states a result, then the earlier line."""
 
-    def score(e: Edge) -> tuple[float, int, int]:
+    def score(e: EdgeDraft) -> tuple[float, int, int]:
         informative = _INFO.get(e.outcome, 2) + (1 if e.direction else 0)
         return (e.evidence.confidence, informative, -e.evidence.line)
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from loaders.text import fold_typography, lower_same_length
 from ontology.enums import NodeLabel
@@ -142,20 +143,29 @@ class Matcher:
     def _find(self, text: str) -> list[Mention]:
         original = fold_typography(text)
         text = _unhyphen(original)
-        found: list[Mention] = []
+        # (start, -length, refs): Mentions are made only for the matches kept.
+        hits: list[tuple[int, int, tuple[TermRef, ...]]] = []
+        folded, exact = self._folded, self._exact
         for m in self._ci.finditer(lower_same_length(text)):
-            found.append(Mention(m.start(), m.end(), original[m.start() : m.end()], self._folded[m.group()]))
+            start, end = m.span()
+            hits.append((start, start - end, folded[m.group()]))
         for m in self._cs.finditer(text):
-            found.append(Mention(m.start(), m.end(), original[m.start() : m.end()], self._exact[m.group()]))
-        if not found:
-            return found
-        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+            start, end = m.span()
+            hits.append((start, start - end, exact[m.group()]))
+        if not hits:
+            return []
+        hits.sort(key=_START_LONGEST)  # stable: a tie keeps the case-insensitive match
         kept: list[Mention] = []
-        for mention in found:
-            if kept and mention.start < kept[-1].end:
+        last_end = -1
+        for start, negative_length, refs in hits:
+            if start < last_end:
                 continue
-            kept.append(mention)
+            last_end = start - negative_length
+            kept.append(Mention(start, last_end, original[start:last_end], refs))
         return kept
+
+
+_START_LONGEST = itemgetter(0, 1)
 
 
 @cache

@@ -11,6 +11,7 @@ import re
 
 from loaders.leaders import CREDS
 from loaders.people import Hit
+from loaders.prefilter import Prefiltered
 from loaders.rules import Analysis
 from loaders.text import CaselessPattern
 from ontology.model import NodeBase
@@ -94,10 +95,12 @@ LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
 IN_JOURNAL = re.compile(
     r"\b(?:reported|published|described|appeared)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
 )
-NAMED = re.compile(
-    # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
-    r"(?:\((?P<short>[A-Z][A-Z0-9-]{2,})\)|\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
-    r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
+NAMED = Prefiltered(
+    re.compile(
+        # "the LIINC study", "the Long-term Impact of ... (LIINC) study": the short name
+        r"(?:\((?P<short>[A-Z][A-Z0-9-]{2,})\)|\b(?:the )?(?:(?:recent|landmark|large|major|new|international)\s+)*"
+        r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
+    )
 )
 NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
 # "Run at four centres, including Stanford, it assigned patients to ...": the trial as the subject.

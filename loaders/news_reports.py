@@ -8,9 +8,10 @@ eClinicalMedicine"). Both are nodes; what the article says about one holds for t
 from __future__ import annotations
 
 from loaders.builder import DocBuilder
+from loaders.drafts import EdgeDraft
 from loaders.text import CaselessPattern
 from ontology.enums import RelType
-from ontology.model import Edge, NodeBase
+from ontology.model import NodeBase
 
 # The sentence presents a paper that reports results, not any study.
 REPORT_CUE = CaselessPattern(
@@ -32,7 +33,7 @@ def share_claims(b: DocBuilder, study: NodeBase, trial: NodeBase) -> None:
             _copy(b, e.type, trial, b.nodes[e.target], e)
 
 
-def _copy(b: DocBuilder, rel: RelType, source: NodeBase, target: NodeBase, e: Edge) -> None:
+def _copy(b: DocBuilder, rel: RelType, source: NodeBase, target: NodeBase, e: EdgeDraft) -> None:
     ev = e.evidence
     b.edge(
         rel,
@@ -61,6 +62,6 @@ def leaders_investigate(b: DocBuilder) -> None:
                 _copy_as(b, RelType.INVESTIGATES, b.nodes[e.target], b.nodes[drug], e, "news.investigates.leader")
 
 
-def _copy_as(b: DocBuilder, rel: RelType, source: NodeBase, target: NodeBase, e: Edge, rule: str) -> None:
+def _copy_as(b: DocBuilder, rel: RelType, source: NodeBase, target: NodeBase, e: EdgeDraft, rule: str) -> None:
     ev = e.evidence
     b.edge(rel, source, target, ev.sentence, ev.line, ev.section, rule, min(ev.confidence, 0.7) - 0.1)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders.matcher import vocabulary_matcher
 from loaders.prefilter import may_contain, needles
+from loaders.text import CaselessPattern
 from ontology.enums import NodeLabel
 from ontology.identity import PersonName, parse_full_name
 from ontology.model import NodeBase
@@ -22,7 +23,8 @@ _CREDENTIAL = (
     r"DDS|DMD|DVM|MBA|MHS|MMSc|FACP|FAAN)"
 )
 CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
-_ROLE = re.compile(
+# On lower-cased text (CaselessPattern): as IGNORECASE, several times faster; only match starts are used.
+_ROLE = CaselessPattern(
     # ", a professor", ", the study's lead investigator"; not "Gold Coast, where Professor X ..."
     r",\s+(?:a |an |the )?(?:(?!where |which |when )[\w'-]+ ){0,4}?"
     r"(?:professor|director|chief|head|lead|leader|researcher|investigator|"
@@ -38,7 +40,6 @@ _ROLE = re.compile(
     r"team|group|lab|laboratory|unit|work|project)\b"
     # "Cara Tomas and colleagues measured", "Betty Raman's group in Oxford"
     r"|\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b|'s (?:group|team|lab|laboratory)\b",
-    re.IGNORECASE,
 )
 # "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina
 # Hohberger", "led by molecular biologist Maureen Hanson", "first author Ludovic Giloteaux".
@@ -50,6 +51,9 @@ _NAME_AFTER = re.compile(
     # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey"
     r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor)\s+"
 )
+# Literals one of which every match holds ("Dr", " by", " author", "ologist" ...); most sentences hold none,
+# and the role-word branch backtracks through every lower-case word (4.5 -> 1.9 us a sentence).
+_NAME_AFTER_WORDS = needles(_NAME_AFTER.pattern, max_count=16, min_length=2)
 # "Virologist Graham Simmons": a capitalised role word opening a sentence is not a first name.
 _ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
@@ -154,7 +158,7 @@ def find_introductions(text: str) -> list[Introduction]:
         if hit and not any(a < hit[0] + len(hit[1]) and hit[0] < b for a, b in spans):  # not "Institute for X"
             at, raw = hit
             found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
-    after = [m.end() for m in _NAME_AFTER.finditer(text)]
+    after = [m.end() for m in _NAME_AFTER.finditer(text)] if may_contain(_NAME_AFTER_WORDS, text) else []
     # "Yale's Akiko Iwasaki", "Acting NIH Director Lawrence Tabak": a name right after an institution
     after += [
         g.end()

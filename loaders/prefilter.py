@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
 from typing import Any
 
 try:  # the regex parser is private; without it every pattern simply runs unfiltered
@@ -101,4 +102,38 @@ def may_contain(found: tuple[str, ...] | None, text: str) -> bool:
     """False only when ``text`` contains none of the literals ``found`` (None: no prefilter)."""
     if found is None:
         return True
-    return any(needle in text for needle in found)
+    # A loop, not any() over a generator: this runs several times per sentence.
+    for needle in found:  # noqa: SIM110
+        if needle in text:
+            return True
+    return False
+
+
+class Prefiltered:
+    """A compiled pattern that runs only when the text can hold a match: it holds one of the literals
+    every match contains (:func:`needles`), or a match of ``gate``, a cheaper pattern every match of
+    ``pattern`` contains a match of. Same results as the pattern (None or no matches otherwise).
+
+    >>> p = Prefiltered(re.compile(r"\\b(?:the )?(?P<name>[A-Z]\\w+) (?:study|cohort)\\b"))
+    >>> p.needles, p.search("The LIINC study").group("name"), p.search("No such thing")
+    (('cohort', 'study'), 'LIINC', None)
+    """
+
+    __slots__ = ("gate", "needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None) -> None:
+        self.pattern = pattern
+        self.gate = gate
+        # Literals are read as case-sensitive: none for a pattern compiled with IGNORECASE.
+        self.needles = None if gate is not None or pattern.flags & re.IGNORECASE else needles(pattern.pattern)
+
+    def _may_match(self, text: str) -> bool:
+        if self.gate is not None:
+            return self.gate.search(text) is not None
+        return may_contain(self.needles, text)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pattern.search(text, pos) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())

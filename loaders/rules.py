@@ -13,7 +13,8 @@ from functools import cache
 from loaders import cues
 from loaders.builder import DocBuilder, term_node_id
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
-from loaders.text import CaselessPattern, fold_typography
+from loaders.prefilter import Prefiltered
+from loaders.text import CaselessPattern, fold_typography, words_before
 from ontology.enums import NodeLabel, Outcome, RelType, StudyDesign
 from ontology.model import NodeBase
 from ontology.vocab import load_vocabularies
@@ -51,8 +52,13 @@ _DRUG_SUFFIX = (
     r"mab|cept|tinib|vir|statin|pril|sartan|olol|azole|mycin|cycline|floxacin|tidine|prazole|zepam|xaban|"
     r"gliptin|formin|lukast|parin|grel|dronate|setron|triptan|semide|thiazide"
 )
-CANDIDATE_DRUG = re.compile(
-    rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b"
+CANDIDATE_DRUG = Prefiltered(
+    re.compile(
+        rf"\b(?!(?:concept|intercept|except|accept|percept|prevent|convir)\b)(?P<name>[a-z]{{4,}}(?:{_DRUG_SUFFIX}))\b"
+    ),
+    # A match ends with a suffix at a word's end; most sentences have none, and the pattern backtracks
+    # through every lower-case word before it can tell (4.3 -> 2.9 us a sentence).
+    gate=re.compile(rf"(?:{_DRUG_SUFFIX})\b"),
 )
 
 # A product known by its code ("a product called KPAX002", "BC007, an aptamer drug"): a candidate drug,
@@ -215,7 +221,10 @@ def analyse(
         return all(b <= s or a >= e for s, e in taken)
 
     extra: list[Mention] = []
-    mechanisms = CANDIDATE_MECHANISM.finditer(text) if _MECHANISM_TRIGGER.search(text) else ()
+    trigger = _MECHANISM_TRIGGER.search(text)
+    # A candidate holds its trigger word and at most three words before it: start a few words before
+    # the first trigger, not at every word of the sentence.
+    mechanisms = CANDIDATE_MECHANISM.finditer(text, words_before(text, trigger.start(), 3)) if trigger else ()
     for m in mechanisms:
         name = " ".join(m.group().split()).lower()
         if free(*m.span()) and not SYMPTOM_WORDS.intersection(name.split()):

@@ -96,6 +96,14 @@ def sentences(line_text: str, line_no: int) -> list[Sentence]:
     return out
 
 
+def words_before(text: str, end: int, words: int) -> int:
+    """An offset at or before the start of the ``words``-th whitespace-separated word before the one
+    holding ``end`` (0 when there are fewer): a search that needs no more words than that before
+    ``end`` can start there (``re`` still sees the characters before it for ``\\b`` and look-behinds)."""
+    parts = text[:end].rsplit(None, words + 1)
+    return len(parts[0]) if len(parts) > words + 1 else 0
+
+
 _QUOTE = re.compile(r"\"[^\"]*(?:\"|$)")
 
 
@@ -143,7 +151,7 @@ class CaselessPattern:
     (3, 15)
     """
 
-    __slots__ = ("needles", "pattern")
+    __slots__ = ("_last", "needles", "pattern")
 
     def __init__(self, source: str) -> None:
         lowered = _lower_pattern_source(source)
@@ -151,6 +159,7 @@ class CaselessPattern:
         # Literals one of which every match contains: most sentences have none, and a few ``in``
         # tests are much cheaper than running the pattern at every position (loaders.prefilter).
         self.needles = needles(lowered)
+        self._last: tuple[str | None, int, re.Match[str] | None] = (None, 0, None)
 
     def _lowered(self, text: str) -> str | None:
         """The lower-cased text, or None when it lacks every literal a match needs."""
@@ -163,16 +172,33 @@ class CaselessPattern:
         return None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        low = self._lowered(text)
-        return None if low is None else self.pattern.search(low, pos)
+        # Several rules ask one pattern about the very same sentence object in a row (a sentence's
+        # outcome, then whether it continues a trial): the answer is a pure function of the
+        # pattern, the text and pos, so the last one is kept (by identity: no text comparison).
+        if text is self._last[0] and pos == self._last[1]:
+            return self._last[2]
+        # _lowered() spelled out: the rules call this ~75 times per document, and two Python calls
+        # fewer per call are a few per cent of the whole run.
+        low = _LAST_LOWERED[1] if text is _LAST_LOWERED[0] else lower_same_length(text)
+        found = self.needles
+        if found is not None:
+            for needle in found:
+                if needle in low:
+                    break
+            else:
+                self._last = (text, pos, None)
+                return None
+        m = self.pattern.search(low, pos)
+        self._last = (text, pos, m)
+        return m
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         low = self._lowered(text)
         return None if low is None else self.pattern.match(low, pos)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         low = self._lowered(text)
-        return iter(()) if low is None else self.pattern.finditer(low)
+        return iter(()) if low is None else self.pattern.finditer(low, pos)
 
     def split(self, text: str) -> list[str | Any]:
         """Split the original text (not its lower-cased copy) at the pattern's matches."""

@@ -43,13 +43,18 @@ ID_PREFIX: dict[NodeLabel, str] = {
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII folding used for comparing names (Jürgen → jurgen, Øystein → oystein)."""
+    if text.isascii():  # nothing to translate, decompose or drop: the same result, without a loop per character
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 @lru_cache(maxsize=65536)
 def slugify(text: str, max_len: int = 80) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    slug = _NOT_SLUG.sub("-", fold(text)).strip("-")
     return slug[:max_len].rstrip("-") or "x"
 
 

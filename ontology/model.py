@@ -207,6 +207,17 @@ class Evidence(_Frozen):
     confidence: Confidence
 
 
+def check_edge(
+    rel: RelType, source: NodeLabel, target: NodeLabel, direction: Direction | None, outcome: Outcome | None
+) -> None:
+    """Raise unless the schema allows the endpoints and the properties (an :class:`Edge`'s own checks)."""
+    check_endpoints(rel, source, target)
+    if direction is not None and rel is not RelType.MEASURED:
+        raise ValueError(f"direction is a property of MEASURED edges, not {rel}")
+    if outcome is not None and rel is not RelType.TESTED:
+        raise ValueError(f"outcome is a property of TESTED edges, not {rel}")
+
+
 class Edge(_Frozen):
     """A typed relationship with its provenance. Endpoints are checked against the schema."""
 
@@ -221,11 +232,7 @@ class Edge(_Frozen):
 
     @model_validator(mode="after")
     def _check(self) -> Edge:
-        check_endpoints(self.type, self.source_label, self.target_label)
-        if self.direction is not None and self.type is not RelType.MEASURED:
-            raise ValueError(f"direction is a property of MEASURED edges, not {self.type}")
-        if self.outcome is not None and self.type is not RelType.TESTED:
-            raise ValueError(f"outcome is a property of TESTED edges, not {self.type}")
+        check_edge(self.type, self.source_label, self.target_label, self.direction, self.outcome)
         return self
 
     @classmethod

@@ -1,0 +1,97 @@
+"""An edge as a rule proposes it, validated into an :class:`ontology.model.Edge` when the document is built.
+
+A document proposes some edges more than once (the same claim in the title and the findings) and
+the builder keeps the best; rules also read the edges made so far (``e.type``, ``e.evidence.rule``).
+Building two pydantic models per proposal cost ~8 % of a run; a draft is one plain object, and the
+edges kept are validated together with the document's :class:`Extraction` (one call into
+pydantic-core). The schema checks (:func:`ontology.model.check_edge`) still run on every proposal,
+so a rule that proposes an edge the schema forbids fails where it does so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ontology.enums import Direction, NodeLabel, Outcome, RelType, Section
+from ontology.model import check_edge
+
+
+class EdgeDraft:
+    """An :class:`Edge`'s fields, with its evidence's fields on the same object (``draft.evidence``
+    is the draft itself, so rules read both alike)."""
+
+    __slots__ = (
+        "confidence",
+        "direction",
+        "line",
+        "outcome",
+        "rule",
+        "section",
+        "sentence",
+        "source",
+        "source_doc",
+        "source_label",
+        "target",
+        "target_label",
+        "type",
+    )
+
+    def __init__(
+        self,
+        rel: RelType,
+        source: str,
+        target: str,
+        source_label: NodeLabel,
+        target_label: NodeLabel,
+        source_doc: str,
+        sentence: str,
+        line: int,
+        section: Section,
+        rule: str,
+        confidence: float,
+        direction: Direction | None,
+        outcome: Outcome | None,
+    ) -> None:
+        check_edge(rel, source_label, target_label, direction, outcome)
+        self.type = rel
+        self.source = source
+        self.target = target
+        self.source_label = source_label
+        self.target_label = target_label
+        self.source_doc = source_doc
+        self.sentence = sentence
+        self.line = line
+        self.section = section
+        self.rule = rule
+        self.confidence = confidence
+        self.direction = direction
+        self.outcome = outcome
+
+    @property
+    def evidence(self) -> EdgeDraft:
+        return self
+
+    @property
+    def key(self) -> tuple[str, RelType, str, str]:
+        """One edge per (source, type, target, document), as :attr:`Edge.key`."""
+        return (self.source, self.type, self.target, self.source_doc)
+
+    def as_data(self) -> dict[str, Any]:
+        """The input :class:`Edge` validates from."""
+        return {
+            "type": self.type,
+            "source": self.source,
+            "target": self.target,
+            "source_label": self.source_label,
+            "target_label": self.target_label,
+            "evidence": {
+                "source_doc": self.source_doc,
+                "sentence": self.sentence,
+                "line": self.line,
+                "section": self.section,
+                "rule": self.rule,
+                "confidence": self.confidence,
+            },
+            "direction": self.direction,
+            "outcome": self.outcome,
+        }
