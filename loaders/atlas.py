@@ -15,6 +15,7 @@ from typing import Any
 from loaders import cues
 from loaders.atlas_people import prose_people
 from loaders.builder import DocBuilder
+from loaders.drug_claims import back_targets, drug_segment, outcome_of, targets_of
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.prefilter import Prefiltered
@@ -22,16 +23,12 @@ from loaders.rules import (
     Analysis,
     acted_on,
     analyse,
-    back_targets,
     classify_design,
-    drug_segment,
     impaired_near,
     in_passing,
     node_for,
-    outcome_of,
     studied_after_covid,
     studied_conditions,
-    targets_of,
 )
 from loaders.text import sentences
 from ontology.enums import DocKind, NodeLabel, Outcome, PemBadge, RelType, Section, StudyDesign, TrialStatus

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from loaders.affiliations import add_affiliations
 from loaders.builder import DocBuilder
+from loaders.drug_claims import anaphoric_targets, back_targets, targets_of, with_drug_back_reference
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
 from loaders.news_cues import MONTHS
@@ -21,13 +22,9 @@ from loaders.news_subjects import SentenceContext, Subjects
 from loaders.people import Hit, find_introductions
 from loaders.rules import (
     analyse,
-    anaphoric_targets,
-    back_targets,
     node_for,
     studied_after_covid,
     studied_conditions,
-    targets_of,
-    with_drug_back_reference,
 )
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from loaders import cues
 from loaders.builder import DocBuilder
+from loaders.drug_claims import clause_outcome, compared_against, outcome_of
 from loaders.leaders import (
     BY,
     GROUP_AFTER,
@@ -66,12 +67,9 @@ from loaders.rules import (
     Analysis,
     acted_on,
     classify_design,
-    clause_outcome,
-    compared_against,
     impaired_near,
     in_passing,
     node_for,
-    outcome_of,
     studied_conditions,
 )
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
