@@ -200,12 +200,12 @@ class _News:
         leaders_investigate(self.b)
         # The condition the article is about: the one its patients have most often, else (no "people with"
         # at all) the one it names most often.
-        first, seen = (
+        named, counts = (
             (self.condition, self.condition_count) if self.condition else (self.mentioned, self.mentioned_count)
         )
-        top = _leading(seen)
+        top = _leading(counts)
         if top is not None:
-            self.subjects.studied_by_default(*first[top])
+            self.subjects.studied_by_default(*named[top])
         studied_after_covid(self.b, "\n".join(self.lines))
         return self.b.build()
 

@@ -20,7 +20,6 @@ REPORT_CUE = CaselessPattern(
 )
 _SHARED = (RelType.TESTED, RelType.NULL_RESULT, RelType.STUDIED, RelType.LED_BY)
 _BOTH_WAYS = (RelType.STUDIED, RelType.LED_BY)
-_WORKED_ON = (RelType.TESTED,)
 
 
 def share_claims(b: DocBuilder, study: NodeBase, trial: NodeBase) -> None:
@@ -51,17 +50,15 @@ def _copy(b: DocBuilder, rel: RelType, source: NodeBase, target: NodeBase, e: Ed
 
 def leaders_investigate(b: DocBuilder) -> None:
     """Whoever leads a trial (or a study that gave a drug) works on its drugs: INVESTIGATES, with the
-    sentence that named the leader as evidence (the two facts are often sentences apart)."""
+    sentence that named the leader as evidence (the two facts are often sentences apart), less sure."""
     tested: dict[str, list[str]] = {}
     for e in b.edges.values():
-        if e.type in _WORKED_ON:
+        if e.type is RelType.TESTED:
             tested.setdefault(e.source, []).append(e.target)
     for e in list(b.edges.values()):
         if e.type is RelType.LED_BY and e.source in tested:
+            ev = e.evidence
             for drug in tested[e.source]:
-                _copy_as(b, RelType.INVESTIGATES, b.nodes[e.target], b.nodes[drug], e, "news.investigates.leader")
-
-
-def _copy_as(b: DocBuilder, rel: RelType, source: NodeBase, target: NodeBase, e: EdgeDraft, rule: str) -> None:
-    ev = e.evidence
-    b.edge(rel, source, target, ev.sentence, ev.line, ev.section, rule, min(ev.confidence, 0.7) - 0.1)
+                person, conf = b.nodes[e.target], min(ev.confidence, 0.7) - 0.1
+                rule = "news.investigates.leader"
+                b.edge(RelType.INVESTIGATES, person, b.nodes[drug], ev.sentence, ev.line, ev.section, rule, conf)
