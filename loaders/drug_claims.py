@@ -36,10 +36,10 @@ _DRUG_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s*")
 
 
 def clause_outcome(a: Analysis, drug: Mention) -> Outcome:
-    """The outcome told for one drug. When the sentence's drugs stand in different clauses and another
-    drug's clause carries the result ("The apixaban arm was stopped for lack of benefit, and the trial
-    moved on to atorvastatin"), a drug's own clause decides; otherwise the sentence does ("Neither
-    apixaban nor atorvastatin reduced deaths", "Two doses were given, and neither beat placebo")."""
+    """The outcome told for one drug: the one its own clause tells ("The apixaban arm was stopped for
+    lack of benefit, and the trial moved on to atorvastatin": null for apixaban only); when its clause
+    tells none, the sentence's, unless another drug's clause holds the result ("Neither apixaban nor
+    atorvastatin reduced deaths", "Two doses were given, and neither beat placebo")."""
     breaks = [m.end() for m in _DRUG_CLAUSE_BREAK.finditer(a.text)]
     spans = list(zip([0, *breaks], [*breaks, len(a.text)], strict=True))
 

@@ -82,14 +82,14 @@ THIS_PHASE = re.compile(
     r"|^(?:It|The (?:trial|study)),?\s+(?:is |was )?an?\s+(?:[\w-]+\s+){0,2}?phase\b"
 )
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
+MONTHS = ("january february march april may june july august september october november december").split()
 # "in 2017", "in June 2017", "in early 2013"
 IN_YEAR = re.compile(
     r"\bin (?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|the fall of|the winter of)\s*|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})\s+)?"
     r"((?:19|20)\d{2})\b"
 )
 LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")
-MONTHS = ("january february march april may june july august september october november december").split()
 LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
 # "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
 IN_JOURNAL = re.compile(
