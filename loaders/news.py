@@ -65,7 +65,7 @@ _INVESTIGATES = CaselessPattern(
     r"\b(?:studying|studied|study the|investigat\w+|examin\w+|research(?:ing)? (?:into|on)|work(?:ing)? on|"
     r"work examining|focus(?:es|ed|ing)? on|spoke about|discussed|explor\w+|to test|"
     r"presented (?:his|her|their) (?:group's |team's )?(?:research|work|studies|findings)|"
-    r"(?:group|team)(?:'s)? (?:has )?found|explanation is)\b"
+    r"(?:group|team)(?:'s)? (?:has )?found|explanation is|spent (?:\w+ )?(?:years|decades) (?:on|studying))\b"
 )
 
 
@@ -196,7 +196,7 @@ class _News:
                 local = [(a - sent.start, b - sent.start) for a, b in quotes if b > sent.start]
                 original = raw[sent.start : sent.start + len(sent.text)]  # folding keeps offsets
                 self.sentence(original, sent.line, local)
-        self.subjects.link_reports()
+        self.subjects.finish()
         leaders_investigate(self.b)
         # The condition the article is about: the one its patients have most often, else (no "people with"
         # at all) the one it names most often.

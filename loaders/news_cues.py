@@ -65,6 +65,8 @@ YEAR_PAPER = CaselessPattern(
 )
 PUBLISHED_STUDY = CaselessPattern(
     r"\b(?:study|paper|analysis|review)\b[^.]{0,40}\b(?:published|first-authored|led by)\b"
+    # "it published a laboratory study in PLoS One"
+    r"|\bpublished (?:a|an|its|their|his|her) (?:[\w-]+ ){0,2}(?:study|paper|analysis|review)\b"
 )
 # A published study counted off among the work of the person talked about ("In the first, ...",
 # "The second, an open-label phase 2 study published in 2015, ...").

@@ -111,9 +111,18 @@ class Subjects:
         self.prev_year: int | None = None  # the year of "the 2009 paper" in the sentence before
         self.trial_said = -9  # the last sentence that spoke of a trial
         self.about_trial: set[str] = set()  # reports whose sentence, or the one before, spoke of a trial
+        # Leaders a sentence named before the work they lead ("the unit run by X and Y tested whether ...",
+        # then "Fifty patients were randomised ..."), for a trial or study the next sentences introduce.
+        self.leaders_before: tuple[list[tuple[NodeBase, str, float]], SentenceContext] | None = None
+        # "X's team ... published a study in PLoS One" names the group, not the paper's first author, who
+        # the next sentence often gives ("Audrey Brown, the first author, grew ..."): wait one sentence.
+        self.group_paper: tuple[NodeBase, int | None, SentenceContext] | None = None
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
+        group = self.group_paper
+        if group is not None and not (c.index - group[2].index == 1 and self._first_author(c)):
+            self._group_paper_by_leader()
         if TRIAL_WORD.search(c.a.text):
             self.trial_said = c.index
         found = self._studies(c)
@@ -144,10 +153,15 @@ class Subjects:
             self.last = s
         year_paper = YEAR_PAPER.search(c.a.text)
         self.prev_year = int(year_paper.group(2)) if year_paper else None
+        if not found and (leaders := named_leaders(c.a.text, c.hits)):
+            self.leaders_before = (leaders, c)
         return found
 
-    def link_reports(self) -> None:
-        """Each published report goes with the trial described nearest to it (within six sentences)."""
+    def finish(self) -> None:
+        """After the last sentence: settle a group's paper still waiting for its first author, then
+        link each published report with the trial described nearest to it (within six sentences)."""
+        if self.group_paper is not None:
+            self._group_paper_by_leader()
         trials = [s for s in self.known if isinstance(s.node, Trial)]
         for report in self.reports:
             # a report follows the trial it reports, unless it was said to be a trial's report
@@ -172,25 +186,19 @@ class Subjects:
 
     # -- recognising subjects -----------------------------------------------------------------------
     def _studies(self, c: SentenceContext) -> list[Subject]:
+        group = self.group_paper
         author = self._author(c)
         if author is not None:
-            person, year = author
-            surname = person.surname if isinstance(person, Researcher) else person.name
-            node = Study(
-                id=study_id(None, None, surname, year, None),
-                name=f"{surname} et al. {year}" if year else f"{surname} et al.",
-                year=year,
-                first_author=surname,
-                design=classify_design([c.a.text]),
-                size=cues.size_of(c.a.text),
-            )
-            subject = self._subject(node, c)
-            self.b.edge(RelType.AUTHORED, person, subject.node, c.text, c.line, Section.BODY, "news.study.author", 0.8)
-            if REPORT_CUE.search(c.a.text) and subject not in self.reports:
-                self.reports.append(subject)
-                if c.index - self.trial_said <= 1:
-                    self.about_trial.add(subject.node.id)
+            subject = self._paper(*author, c)
+            if group is not None:  # the group's paper the sentence before announced: its claims too
+                self.group_paper = None
+                leader, _, said = group
+                self._claims(subject, said, proposes=False)
+                body = Section.BODY
+                self.b.edge(RelType.LED_BY, subject.node, leader, said.text, said.line, body, "news.group", 0.85)
             return [subject]
+        if self.group_paper is not None:  # waits for the next sentence
+            return []
         named = next((n for m in NAMED.finditer(c.a.text) if (n := study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
             node = Study(
@@ -201,6 +209,25 @@ class Subjects:
             )
             return [self._subject(node, c)]
         return self._group_work(c)
+
+    def _paper(self, person: NodeBase, year: int | None, c: SentenceContext) -> Subject:
+        """The published study whose first author (or, failing that, group leader) is ``person``."""
+        surname = person.surname if isinstance(person, Researcher) else person.name
+        node = Study(
+            id=study_id(None, None, surname, year, None),
+            name=f"{surname} et al. {year}" if year else f"{surname} et al.",
+            year=year,
+            first_author=surname,
+            design=classify_design([c.a.text]),
+            size=cues.size_of(c.a.text),
+        )
+        subject = self._subject(node, c)
+        self.b.edge(RelType.AUTHORED, person, subject.node, c.text, c.line, Section.BODY, "news.study.author", 0.8)
+        if REPORT_CUE.search(c.a.text) and subject not in self.reports:
+            self.reports.append(subject)
+            if c.index - self.trial_said <= 1:
+                self.about_trial.add(subject.node.id)
+        return subject
 
     def _group_work(self, c: SentenceContext) -> list[Subject]:
         """Research a named group did ("his team exposed cells to patients' plasma and measured ..."):
@@ -224,6 +251,9 @@ class Subjects:
 
     def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None] | None:
         """The first author of a published study the sentence reports, and its year."""
+        if self.group_paper is not None:  # "X, the first author, grew ...": of the paper just announced
+            first = self._first_author(c)
+            return (first, self.group_paper[1]) if first is not None else None
         year_paper = YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
             return c.hits[0][2], int(year_paper.group(2))
@@ -238,22 +268,18 @@ class Subjects:
             year = relative_year(c.a.text, c.year, c.month)
         if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
             year = self.prev_year
-        first = next(
-            (
-                p
-                for start, end, p, _ in c.hits
-                if AUTHOR_BEFORE.search(c.a.text[:start]) or AUTHOR_AFTER.match(c.a.text[end:])
-            ),
-            None,
-        )
+        first = self._first_author(c)
         if first is not None:
             return first, year
         if not PUBLISHED_STUDY.search(c.a.text) and not in_journal:
             return None
         for _, end, person, _ in c.hits:
             after = c.a.text[end:]
-            if GROUP_AFTER.match(after) or COLLEAGUES_AFTER.match(after):
+            if COLLEAGUES_AFTER.match(after):
                 return person, year
+            if GROUP_AFTER.match(after):
+                self.group_paper = (person, year, c)
+                return None
         group = self._same_group() if year_m and not c.hits and GROUP_STUDY.search(c.a.text) else None
         if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
             return group, year
@@ -262,6 +288,26 @@ class Subjects:
             # randomized study published in PLoS One in 2011, ...": the work of the person talked about
             return c.current[-1], year
         return None
+
+    def _first_author(self, c: SentenceContext) -> NodeBase | None:
+        return next(
+            (
+                p
+                for start, end, p, _ in c.hits
+                if AUTHOR_BEFORE.search(c.a.text[:start]) or AUTHOR_AFTER.match(c.a.text[end:])
+            ),
+            None,
+        )
+
+    def _group_paper_by_leader(self) -> None:
+        """No first author followed: the group's paper goes under its leader's name, as "X et al."."""
+        assert self.group_paper is not None
+        leader, year, said = self.group_paper
+        self.group_paper = None
+        subject = self._paper(leader, year, said)
+        self._claims(subject, said)
+        subject.last_seen, subject.line = said.index, said.line
+        self.last = subject
 
     def _same_group(self) -> NodeBase | None:
         """Who leads (else first-authored) the study the article spoke of last."""
@@ -441,7 +487,9 @@ class Subjects:
             )
         )  # type: ignore[assignment]
 
-    def _claims(self, s: Subject, c: SentenceContext) -> None:
+    def _claims(self, s: Subject, c: SentenceContext, *, proposes: bool = True) -> None:
+        """What the sentence says about the trial or study; ``proposes=False`` for a sentence about the
+        work of the group behind a paper ("X's team has spent years on muscle problems ...")."""
         b, text, line, body = self.b, c.text, c.line, Section.BODY
         b.edge(RelType.REPORTS, self.article, s.node, text, line, body, "news.reports", 0.85)
         in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG) if not compared_against(c.a, m)}
@@ -467,7 +515,7 @@ class Subjects:
                 b.edge(RelType.AUTHORED, person, s.node, text, line, body, "news.study.co_author", 0.7)
         if s.drugs and cues.HYPOTHESIS_TEST.search(c.a.text):
             self._tested_mechanisms(s, c)
-        if isinstance(s.node, Study):
+        if isinstance(s.node, Study) and proposes:
             for m, ref in c.a.of(NodeLabel.MECHANISM):
                 unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
                 if (
@@ -484,15 +532,19 @@ class Subjects:
             leaders += [
                 (p, "news.leader", conf) for p, rule, conf in named_leaders(c.a.text, c.hits)[1:] if rule == "leader"
             ]
+        said = c
+        before = self._leaders_before(c)
+        if before and (not leaders or leaders[0][1] == "news.context"):
+            leaders, said = [(p, f"news.{rule}.before", conf - 0.1) for p, rule, conf in before[0]], before[1]
         for person, rule, conf in leaders:
-            b.edge(RelType.LED_BY, s.node, person, text, line, body, rule, conf)
+            b.edge(RelType.LED_BY, s.node, person, said.text, said.line, body, rule, conf)
             for ref, surface in s.drugs.values():
                 b.edge(
                     RelType.INVESTIGATES,
                     person,
                     node_for(b, ref, surface),
-                    text,
-                    line,
+                    said.text,
+                    said.line,
                     body,
                     "news.investigates.leads",
                     min(conf, 0.7),
@@ -509,6 +561,13 @@ class Subjects:
                 self.b.edge(
                     RelType.TARGETS, drug, mechanism, c.text, c.line, Section.BODY, "news.targets.hypothesis", 0.7
                 )
+
+    def _leaders_before(self, c: SentenceContext) -> tuple[list[tuple[NodeBase, str, float]], SentenceContext] | None:
+        """Leaders named, with no work of their own, in the paragraph's sentence just before this one."""
+        before = self.leaders_before
+        if before is None or before[1].line != c.line or not 0 < c.index - before[1].index <= 1:
+            return None
+        return before
 
     def _pending(self, s: Subject) -> Outcome:
         return s.node.outcome if isinstance(s.node, Trial) else Outcome.UNKNOWN

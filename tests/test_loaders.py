@@ -1149,3 +1149,48 @@ def test_a_result_belongs_to_the_drugs_of_its_clause(sentence: str, null: set[st
 def test_a_drug_given_against_a_mechanism_named_before_it(p1: str, target: tuple[str, str]) -> None:
     text = atlas("Doe, Jane · PloS one · 2018 · DOI", p1, "It matters.", "It proves little.")
     assert target in edges(load_text(text, "doe.txt"), RelType.TARGETS)
+
+
+def test_leaders_named_the_sentence_before_the_trial_lead_it() -> None:
+    e = news(
+        "At Stanford, the clinic run by Jose Montoya, MD, and Andreas Kogelnik, MD, asked whether a long course of an "
+        "antiviral would help. Thirty patients with chronic fatigue syndrome were randomised to valganciclovir "
+        "or placebo for six months."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert {names[t] for s, t in edges(e, RelType.LED_BY) if s == trial.id} == {"Jose Montoya", "Andreas Kogelnik"}
+    led = next(x for x in e.edges if x.type is RelType.LED_BY)
+    assert led.evidence.sentence.startswith("At Stanford")  # the sentence that names the leaders
+
+
+@pytest.mark.parametrize(
+    ("then", "study", "leader"),
+    [
+        # the next sentence names the first author: the paper is theirs, led by the group's head
+        (
+            "Daniel Missailidis, the first author, found that complex V of the cells' mitochondria worked less "
+            "efficiently.",
+            "Missailidis et al. 2020",
+            "Paul Fisher",
+        ),
+        # no first author follows: the paper goes under the group leader's name
+        ("The meeting then turned to funding.", "Fisher et al. 2020", "Paul Fisher"),
+    ],
+)
+def test_a_groups_paper_takes_its_first_author_from_the_next_sentence(
+    then: str, study: str, leader: str | None
+) -> None:
+    e = news(
+        "Paul Fisher's group at La Trobe University has spent years studying mitochondrial dysfunction in cells from "
+        f"patients with ME/CFS, and in 2020 it published a study in the International Journal of Molecular "
+        f"Sciences. {then}"
+    )
+    names = {n.id: n.name for n in e.nodes}
+    studies = [n.name for n in e.nodes if isinstance(n, Study)]
+    assert studies == [study]
+    assert {names[t] for _, t in edges(e, RelType.LED_BY)} == ({leader} if leader else set())
+    # the group's years of work are its leader's topic, not what the paper proposes
+    assert ("researcher:fisher-p", "mechanism:mitochondrial-dysfunction") in edges(e, RelType.INVESTIGATES)
+    if then.startswith("Daniel"):
+        assert all(x.evidence.sentence == then for x in e.edges if x.type is RelType.PROPOSES)
