@@ -157,8 +157,10 @@ def trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str]
 # Tufts University among the collaborators"; and "co-authors including X"
 CO_AUTHOR_AFTER = CaselessPattern(
     r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the)?)\s+(?:also\s+)?(?:a |the |one of the )?"
-    r"(?:co-?authors?|collaborators)\b"
+    r"(?:co-?authors?|collaborators|senior author|last author)\b"
 )
+# "Younger wrote the paper with his Stanford colleague Sean Mackey": everyone named wrote it
+WROTE_PAPER = CaselessPattern(r"\b(?:wrote|co-wrote|co-authored|authored) the (?:paper|report|article|study)\b")
 CO_AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:co-?authors?|and colleagues),?\s+(?:including|were|such as|included|among them)\s+[^.;]{0,80}$"
 )

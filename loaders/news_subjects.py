@@ -55,6 +55,7 @@ from loaders.news_cues import (
     TRIAL_DESIGN,
     TRIAL_NAME,
     TRIAL_WORD,
+    WROTE_PAPER,
     YEAR_PAPER,
     co_authors,
     relative_year,
@@ -117,6 +118,7 @@ class Subjects:
         # "X's team ... published a study in PLoS One" names the group, not the paper's first author, who
         # the next sentence often gives ("Audrey Brown, the first author, grew ..."): wait one sentence.
         self.group_paper: tuple[NodeBase, int | None, SentenceContext] | None = None
+        self.named_at = -9  # the last sentence that named someone
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
@@ -153,9 +155,34 @@ class Subjects:
             self.last = s
         year_paper = YEAR_PAPER.search(c.a.text)
         self.prev_year = int(year_paper.group(2)) if year_paper else None
-        if not found and (leaders := named_leaders(c.a.text, c.hits)):
-            self.leaders_before = (leaders, c)
+        if not found:
+            self._remember_leaders(c)
+            self._wrote_the_paper(c)
+        if c.hits:
+            self.named_at = c.index
         return found
+
+    def _wrote_the_paper(self, c: SentenceContext) -> None:
+        """ "Younger wrote the paper with his colleague Sean Mackey": the people named wrote the study
+        the article spoke of just before."""
+        if not WROTE_PAPER.search(c.a.text):
+            return
+        studies = [s for s in self.known if isinstance(s.node, Study) and c.index - s.last_seen <= 2]
+        if studies:
+            study = max(studies, key=lambda s: s.last_seen).node
+            for _, _, person, _ in c.hits:
+                self.b.edge(RelType.AUTHORED, person, study, c.text, c.line, Section.BODY, "news.study.wrote", 0.75)
+
+    def _remember_leaders(self, c: SentenceContext) -> None:
+        """A sentence about a group and no work of its own ("the unit run by X and Y ...", "Her group has
+        focused on TRPM3."): its leaders lead what the next sentence introduces."""
+        leaders = named_leaders(c.a.text, c.hits)
+        pronoun = PRONOUN_GROUP.search(c.a.text)
+        if not leaders and pronoun:  # the person named before the pronoun, or the one talked about
+            named = [p for start, _, p, _ in c.hits if start < pronoun.start()] or c.current
+            leaders = [(named[-1], "group", 0.8)] if named else []
+        if leaders:
+            self.leaders_before = (leaders, c)
 
     def finish(self) -> None:
         """After the last sentence: settle a group's paper still waiting for its first author, then
@@ -283,6 +310,11 @@ class Subjects:
         group = self._same_group() if year_m and not c.hits and GROUP_STUDY.search(c.a.text) else None
         if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
             return group, year
+        if year_m and not c.hits and c.current and in_journal and self.named_at == c.index - 1:
+            # "Younger's other line of work is treatment. In a randomized trial published in Arthritis &
+            # Rheumatism in early 2013, ...": a paper right after a sentence about someone is theirs (the
+            # first named: the sentence's subject)
+            return c.current[0], year
         if year_m and not c.hits and c.current and THEIR_STUDY.search(c.a.text):
             # "Fluge walked the audience through the group's two published studies. In the first, a
             # randomized study published in PLoS One in 2011, ...": the work of the person talked about

@@ -1194,3 +1194,27 @@ def test_a_groups_paper_takes_its_first_author_from_the_next_sentence(
     assert ("researcher:fisher-p", "mechanism:mitochondrial-dysfunction") in edges(e, RelType.INVESTIGATES)
     if then.startswith("Daniel"):
         assert all(x.evidence.sentence == then for x in e.edges if x.type is RelType.PROPOSES)
+
+
+def test_a_paper_right_after_a_sentence_about_someone_is_theirs_and_who_wrote_it() -> None:
+    e = news(
+        "Jarred Younger, a neuroimmunologist at Stanford, also works on treatment. In a placebo-controlled "
+        "crossover trial published in Arthritis & Rheumatism in 2013, 31 women with fibromyalgia took low-dose "
+        "naltrexone for part of the time. Younger wrote the paper with Sean Mackey, MD, and two other colleagues."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert "Younger et al. 2013" in names.values()
+    study = "study:younger-2013"
+    assert {names[s] for s, t in edges(e, RelType.AUTHORED) if t == study} == {"Jarred Younger", "Sean Mackey"}
+    assert (study, "drug:low-dose-naltrexone") in edges(e, RelType.TESTED)
+
+
+def test_a_senior_author_is_an_author_and_leads() -> None:
+    e = news(
+        "The paper, published in the Journal of Translational Medicine in 2013 with Elizabeth Stringer as first "
+        "author and Jarred Younger as senior author, followed ten women with chronic fatigue syndrome for 25 days."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    study = "study:stringer-2013"
+    assert {names[s] for s, t in edges(e, RelType.AUTHORED) if t == study} == {"Elizabeth Stringer", "Jarred Younger"}
+    assert {names[t] for s, t in edges(e, RelType.LED_BY) if s == study} == {"Jarred Younger"}
