@@ -125,7 +125,7 @@ IMPAIRMENT_CUE = CaselessPattern(
     r"disrupt\w*|dysregulat\w*|fail\w*|overload\w*|overactiv\w*|reduced|decreased|low(?:er)?|"
     r"loss|doesn't work|does not work|not work properly|not working|malfunction\w*|restor\w*|compromised|"
     r"disturb\w*|fragment\w*|broken|strained|faulty|faults?|misfir\w*|fell short|falls? short|struggl\w*|sluggish|"
-    r"fewer|deplet\w*|injur\w*)\b"
+    r"fewer|deplet\w*|injur\w*|smaller|diminish\w*|blunted|inefficien\w*)\b"
 )
 
 # Negated existence right before a mention: "no evidence of X", "did not find X".

@@ -130,7 +130,7 @@ RESEARCH_VERB = CaselessPattern(
 FINDING = CaselessPattern(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
     r"consistent with|pattern|interpret\w*|argu\w*|reason\w*|propos\w*|conclu\w*|reading|explain\w*|"
-    r"hypothes\w*)\b"
+    r"hypothes\w*|(?:markedly |significantly |much )?(?:smaller|larger|higher|lower|weaker|greater) in)\b"
 )
 RESULT_WORDS = CaselessPattern(
     r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"

@@ -1218,3 +1218,14 @@ def test_a_senior_author_is_an_author_and_leads() -> None:
     study = "study:stringer-2013"
     assert {names[s] for s, t in edges(e, RelType.AUTHORED) if t == study} == {"Elizabeth Stringer", "Jarred Younger"}
     assert {names[t] for s, t in edges(e, RelType.LED_BY) if s == study} == {"Jarred Younger"}
+
+
+def test_a_comparison_in_the_next_sentence_is_the_studys_finding() -> None:
+    e = news(
+        "In a study published in Molecular Medicine in 2018, first author Hélène Cabanas and colleagues recorded "
+        "the currents through TRPM3 channels of natural killer cells from 12 patients with ME/CFS. When the cells "
+        "were stimulated, the current through TRPM3 was markedly smaller in cells from patients, a sign of a weaker "
+        "calcium signal."
+    )
+    proposed = {t for s, t in edges(e, RelType.PROPOSES) if s == "study:cabanas-2018"}
+    assert proposed == {"mechanism:trpm3-dysfunction", "mechanism:impaired-calcium-signalling"}
