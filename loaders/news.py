@@ -28,7 +28,7 @@ from loaders.rules import (
 )
 from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentences
 from ontology.enums import DocKind, NodeLabel, RelType, Section
-from ontology.identity import PersonName, node_id, same_person
+from ontology.identity import PersonName, node_id, parse_full_name, same_person
 from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Researcher
 
 _I = re.IGNORECASE
@@ -75,6 +75,15 @@ def looks_like_news(lines: list[str]) -> bool:
 
 # "with McIntyre as first author": a surname alone, as an author
 _SURNAME_AS_AUTHOR = re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b")
+# "Fisher, a professor who heads microbiology at La Trobe University, ...": a surname opening a sentence,
+# then its role; the full name ("Paul Fisher") is the one written earlier in the article.
+_SURNAME_ROLE = re.compile(
+    r"^([A-Z][\w'-]+),\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?(?:professor|director|head|researcher|scientist|"
+    r"physician|clinician|[a-z]+(?:ologist|ician|iatrist))\b"
+)
+
+
+_NOT_FIRST_NAME = frozenset("When The In At And But As After Before While Professor Dr Director".split())
 
 
 @dataclass
@@ -156,6 +165,9 @@ class _News:
         """(start, end, researcher, introduced) for every person named in a sentence, in order."""
         for m in _SURNAME_AS_AUTHOR.finditer(text):
             self._introduced_later(m.group(1))
+        surname_role = _SURNAME_ROLE.match(text)
+        if surname_role:
+            self._introduced_before(surname_role.group(1))
         hits: list[Hit] = []
         for intro in find_introductions(text):
             if self.byline and intro.name.surname == self.byline.split()[-1]:
@@ -180,6 +192,18 @@ class _News:
                 if intro is not None:
                     self.person(intro.name)
                     return
+
+    def _introduced_before(self, surname: str) -> None:
+        """A surname introduced by its role after the article named the person in full without a role
+        ("When Paul Fisher opened the symposium ..." then "Fisher, a professor at ..."): look back."""
+        if any(known.surname == surname for known, _ in self.s.people):
+            return
+        full = re.compile(rf"\b([A-Z][a-z'-]+ (?:[A-Z]\. )?){re.escape(surname)}\b")
+        for line in self.lines[self.body_start :]:
+            m = full.search(line)
+            if m and m.group(1).split()[0] not in _NOT_FIRST_NAME:
+                self.person(parse_full_name(m.group()))
+                return
 
     # -- sentences ----------------------------------------------------------------------------------
     def run(self) -> Extraction:

@@ -86,6 +86,7 @@ class Subject:
     first_seen: int = 0
     line: int = 0
     names: set[str] = field(default_factory=set)  # the trial's own names (STOP-PASC, iSTAND)
+    clause: tuple[int, int] | None = None  # where the sentence being read names it, when in one clause
 
 
 @dataclass
@@ -150,8 +151,9 @@ class Subjects:
             found = [self.last]
             self._update_trial(self.last, c.a.text, c.text)
         for s in found:
-            self._claims(s, c)
-            s.last_seen, s.line = c.index, c.line
+            # "RECOVER-SLEEP will study sleep, and RECOVER-AUTONOMIC will start with POTS": each its own
+            self._claims(s, c, clause=s.clause if len(found) > 1 else None)
+            s.last_seen, s.line, s.clause = c.index, c.line, None
             self.last = s
         year_paper = YEAR_PAPER.search(c.a.text)
         self.prev_year = int(year_paper.group(2)) if year_paper else None
@@ -431,6 +433,7 @@ class Subjects:
                 self._update_trial(subject, lede.a.text, lede.text)
                 self._claims(subject, lede)
             self._update_trial(subject, clause, c.text)
+            subject.clause = (start, offset)
             found.append(subject)
         return found
 
@@ -519,9 +522,12 @@ class Subjects:
             )
         )  # type: ignore[assignment]
 
-    def _claims(self, s: Subject, c: SentenceContext, *, proposes: bool = True) -> None:
-        """What the sentence says about the trial or study; ``proposes=False`` for a sentence about the
-        work of the group behind a paper ("X's team has spent years on muscle problems ...")."""
+    def _claims(
+        self, s: Subject, c: SentenceContext, *, proposes: bool = True, clause: tuple[int, int] | None = None
+    ) -> None:
+        """What the sentence (or, for one of several subjects, its ``clause``) says about the trial or
+        study; ``proposes=False`` for a sentence about the work of the group behind a paper ("X's team has
+        spent years on muscle problems ...")."""
         b, text, line, body = self.b, c.text, c.line, Section.BODY
         b.edge(RelType.REPORTS, self.article, s.node, text, line, body, "news.reports", 0.85)
         in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG) if not compared_against(c.a, m)}
@@ -541,6 +547,8 @@ class Subjects:
             if result is Outcome.NULL:
                 b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
         for m, ref in studied_conditions(c.a, people_only=False):
+            if clause and not clause[0] <= m.start < clause[1]:
+                continue
             b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
         if isinstance(s.node, Study):
             for person in co_authors(c.a.text, c.hits):

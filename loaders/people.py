@@ -144,14 +144,15 @@ def find_introductions(text: str) -> list[Introduction]:
     found: dict[int, Introduction] = {}
     if not _TWO_CAPITALS.search(text):
         return []
+    spans = _institution_spans(text)
     for pattern in (CREDENTIALS, _ROLE):
         for m in pattern.finditer(text):
             hit = _name_before(text, m.start())
-            if hit:
+            # not a place inside an institution's name: "University of California, San Francisco, and director"
+            if hit and not any(a < hit[0] + len(hit[1]) and hit[0] < b for a, b in spans):
                 start, raw = hit
                 found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
     # "Trudie Chalder of King's College London": a name right before an institution
-    spans = _institution_spans(text)
     for start, _ in spans:
         of = _OF_BEFORE.search(text, 0, start)
         hit = _name_before(text, of.start()) if of else None
@@ -213,9 +214,12 @@ _NAME_WORD = (
 INSTITUTION_PATTERN = re.compile(
     r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
     r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
-    r"Laboratory|Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|Biologics|Pharma)\b"
+    r"Laboratory)\b"
     # "... of Chicago", "... of Allergy and Infectious Diseases", but not into the next institution
     rf"(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,4}})?"
+    # a company's "of Mill Valley" is where it is, not its name
+    r"|(?:[A-Z][\w.&-]*(?:'s)?\s+){1,5}(?:Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|"
+    r"Biologics|Pharma)\b"
 )
 
 # Every match names one of "University", "Hospital", "Institute", ...: most sentences name none, and

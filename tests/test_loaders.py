@@ -1229,3 +1229,24 @@ def test_a_comparison_in_the_next_sentence_is_the_studys_finding() -> None:
     )
     proposed = {t for s, t in edges(e, RelType.PROPOSES) if s == "study:cabanas-2018"}
     assert proposed == {"mechanism:trpm3-dysfunction", "mechanism:impaired-calcium-signalling"}
+
+
+def test_a_surname_introduced_by_its_role_after_the_full_name_was_written_without_one() -> None:
+    e = news(
+        "When Paul Fisher opened the symposium in Geelong, his subject was mitochondrial respiration.",
+        "Fisher, a professor who heads microbiology at La Trobe University in Melbourne, has worked on it for years.",
+    )
+    assert ("researcher:fisher-p", "institution:la-trobe-university") in edges(e, RelType.AFFILIATED_WITH)
+
+
+def test_a_place_inside_an_institution_name_is_no_person_and_a_companys_town_is_not_its_name() -> None:
+    e = news(
+        "The results came from Jon Kaiser, MD, a clinician on the faculty of the University of California, San "
+        "Francisco, and medical director of K-PAX Pharmaceuticals of Mill Valley, California."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert [n for n in names.values() if "Francisco" in n and n.startswith("San")] == []
+    assert {names[t] for s, t in edges(e, RelType.AFFILIATED_WITH)} == {
+        "University of California, San Francisco",
+        "K-PAX Pharmaceuticals",
+    }
