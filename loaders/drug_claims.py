@@ -101,7 +101,7 @@ def _plain_anchor(ref: TermRef) -> bool:
 
 
 # "... received infusions of the drug or of placebo": the drug named in an earlier sentence.
-_DRUG_BACK_REFERENCE = CaselessPattern(r"\b(?:the|this|that) (?:drug|compound|medication|product)\b")
+_DRUG_BACK_REFERENCE = CaselessPattern(r"\b(?:the|this|that) (?:drug|compound|medication|product|antiviral)\b")
 
 
 def with_drug_back_reference(a: Analysis, ref: TermRef, surface: str) -> Analysis:

@@ -26,7 +26,9 @@ LEADER_BEFORE = CaselessPattern(
     r"(?:[a-z]+\s+)?$"
 )
 LEADER_AFTER = CaselessPattern(
-    rf"^{CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|heads|headed|runs|ran|directs|directed)"
+    rf"^{CREDS}(?:,\s*(?:[a-z]+\s+){{0,2}}who (?:leads|led|co-led|co-leads|heads|headed|runs|ran|directs|directed)"
+    # "Newton, who co-led the work with the liver specialist David Jones": Jones too
+    r"(?: (?:the |this )?(?:work|study|trial|project) with\b[^,;.]{0,60})?"
     r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
     r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work|"
     r"programme|program|project)"

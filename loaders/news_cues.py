@@ -83,6 +83,16 @@ THIS_PHASE = re.compile(
     r"^(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?phase\b"
     r"|^(?:It|The (?:trial|study)),?\s+(?:is |was )?an?\s+(?:[\w-]+\s+){0,2}?phase\b"
 )
+# "A year later, in a trial published in Medicina, the same team ...": the team of the paper told before
+SAME_TEAM = CaselessPattern(r"\bthe same (?:team|group|researchers|authors|investigators)\b")
+YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.IGNORECASE)
+YEARS = ("a", "one", "two", "three", "four", "five")
+# "they showed", "she reported": the people the article is talking about
+PRONOUN_SUBJECT = CaselessPattern(r"\b(?:they|he|she)\b")
+# "In a study he published with Andrew Chia in ...": the person talked about wrote it
+PRONOUN_PUBLISHED = CaselessPattern(r"\b(?:he|she|they) (?:published|reported|described)\b")
+# "their most recent study", "her new paper": the work of the person talked about
+THEIR_WORK = CaselessPattern(r"\b(?:their|his|her) (?:most recent |latest |new |own )?(?:study|paper)\b")
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 MONTHS = ("january february march april may june july august september october november december").split()
 # "in 2017", "in June 2017", "in early 2013"
@@ -93,9 +103,12 @@ IN_YEAR = re.compile(
 )
 LAST_YEAR = CaselessPattern(r"\b(?:last year|the previous year|a year (?:earlier|before|ago))\b")
 LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
+# "last summer" in a May article is the year before; the season's last month decides, like a month's
+LAST_SEASON = CaselessPattern(r"\blast (spring|summer|autumn|fall)\b")
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 # "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
 IN_JOURNAL = re.compile(
-    r"\b(?:reported|published|described|appeared)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
+    r"\b(?:reported|published|described|appeared|[Ww]riting|wrote)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
 )
 NAMED = Prefiltered(
     re.compile(
@@ -104,7 +117,9 @@ NAMED = Prefiltered(
         r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
     )
 )
-NOT_NAME = frozenset({"The", "A", "This", "That", "Phase", "One", "In", "Our", "Their", "Her", "His", "New", "Nature"})
+NOT_NAME = frozenset(
+    "The A This That Phase One In Our Their Her His New Nature Neither Either Each Both Every Another Any".split()
+)
 # "Run at four centres, including Stanford, it assigned patients to ...": the trial as the subject.
 IT_AFTER_OPENING = re.compile(r"^[^.;]{0,160}?,\s+it\s+(?!is\b|was\b)[a-z]+ed\b")
 PROGRAMME = CaselessPattern(r"\b(?:programme|program|study)\b")
@@ -130,7 +145,7 @@ RESEARCH_VERB = CaselessPattern(
 FINDING = CaselessPattern(
     r"\b(?:found|showed|had|linked|sign of|evidence|suggest\w*|point\w* to|associated|"
     r"consistent with|pattern|interpret\w*|argu\w*|reason\w*|propos\w*|conclu\w*|reading|explain\w*|"
-    r"hypothes\w*|(?:markedly |significantly |much )?(?:smaller|larger|higher|lower|weaker|greater) in)\b"
+    r"hypothes\w*|believ\w*|(?:markedly |significantly |much )?(?:smaller|larger|higher|lower|weaker|greater) in)\b"
 )
 RESULT_WORDS = CaselessPattern(
     r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
@@ -213,4 +228,7 @@ def relative_year(text: str, year: int, month: int | None) -> int:
     m = LAST_MONTH.search(text)
     if m and month is not None and MONTHS.index(m.group(1).lower()) + 1 >= month:
         return year - 1  # "last August" in a June article
+    season = LAST_SEASON.search(text)
+    if season and month is not None and _SEASON_END[season.group(1).lower()] >= month:
+        return year - 1
     return year

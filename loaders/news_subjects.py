@@ -43,13 +43,17 @@ from loaders.news_cues import (
     OTHER,
     PLANNED,
     PROGRAMME,
+    PRONOUN_PUBLISHED,
+    PRONOUN_SUBJECT,
     PUBLISHED_STUDY,
     RESEARCH_VERB,
     RESULT_WORDS,
+    SAME_TEAM,
     SAME_TRIAL,
     STUDY_WORD,
     THAT_PAPER,
     THEIR_STUDY,
+    THEIR_WORK,
     THIS_PHASE,
     TRIAL_CUE,
     TRIAL_DESIGN,
@@ -57,6 +61,8 @@ from loaders.news_cues import (
     TRIAL_WORD,
     WROTE_PAPER,
     YEAR_PAPER,
+    YEARS,
+    YEARS_LATER,
     co_authors,
     relative_year,
     study_name,
@@ -119,7 +125,7 @@ class Subjects:
         # "X's team ... published a study in PLoS One" names the group, not the paper's first author, who
         # the next sentence often gives ("Audrey Brown, the first author, grew ..."): wait one sentence.
         self.group_paper: tuple[NodeBase, int | None, SentenceContext] | None = None
-        self.named_at = -9  # the last sentence that named someone
+        self.named_at = (-9, 0)  # the last sentence that named someone, and its paragraph's line
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
@@ -161,7 +167,7 @@ class Subjects:
             self._remember_leaders(c)
             self._wrote_the_paper(c)
         if c.hits:
-            self.named_at = c.index
+            self.named_at = (c.index, c.line)
         return found
 
     def _wrote_the_paper(self, c: SentenceContext) -> None:
@@ -218,7 +224,7 @@ class Subjects:
         group = self.group_paper
         author = self._author(c)
         if author is not None:
-            subject = self._paper(*author, c)
+            subject = self._paper(*author[:2], c, others=author[2])
             if group is not None:  # the group's paper the sentence before announced: its claims too
                 self.group_paper = None
                 leader, _, said = group
@@ -239,8 +245,11 @@ class Subjects:
             return [self._subject(node, c)]
         return self._group_work(c)
 
-    def _paper(self, person: NodeBase, year: int | None, c: SentenceContext) -> Subject:
-        """The published study whose first author (or, failing that, group leader) is ``person``."""
+    def _paper(
+        self, person: NodeBase, year: int | None, c: SentenceContext, others: tuple[NodeBase, ...] = ()
+    ) -> Subject:
+        """The published study whose first author (or, failing that, group leader) is ``person``, written
+        with ``others``."""
         surname = person.surname if isinstance(person, Researcher) else person.name
         node = Study(
             id=study_id(None, None, surname, year, None),
@@ -252,6 +261,8 @@ class Subjects:
         )
         subject = self._subject(node, c)
         self.b.edge(RelType.AUTHORED, person, subject.node, c.text, c.line, Section.BODY, "news.study.author", 0.8)
+        for other in others:
+            self.b.edge(RelType.AUTHORED, other, subject.node, c.text, c.line, Section.BODY, "news.study.with", 0.7)
         if REPORT_CUE.search(c.a.text) and subject not in self.reports:
             self.reports.append(subject)
             if c.index - self.trial_said <= 1:
@@ -278,16 +289,19 @@ class Subjects:
         )
         return [self._subject(node, c)]
 
-    def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None] | None:
-        """The first author of a published study the sentence reports, and its year."""
+    def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None, tuple[NodeBase, ...]] | None:
+        """The first author of a published study the sentence reports, its year, and the other authors
+        a pronoun stands for ("they showed") or the sentence names ("a study he published with X")."""
         if self.group_paper is not None:  # "X, the first author, grew ...": of the paper just announced
             first = self._first_author(c)
-            return (first, self.group_paper[1]) if first is not None else None
+            return (first, self.group_paper[1], ()) if first is not None else None
         year_paper = YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
-            return c.hits[0][2], int(year_paper.group(2))
+            return c.hits[0][2], int(year_paper.group(2)), ()
         if year_paper and year_paper.group("pronoun") and c.current:  # "her group's 2014 study": who was talked about
-            return c.current[-1], int(year_paper.group(2))
+            return c.current[-1], int(year_paper.group(2)), ()
+        if year_paper and c.current and PRONOUN_SUBJECT.search(c.a.text):  # "In a 2020 paper, they showed"
+            return c.current[0], int(year_paper.group(2)), tuple(c.current[1:])  # the others wrote it too
         in_journal = IN_JOURNAL.search(c.a.text)
         if not STUDY_WORD.search(c.a.text) and not in_journal:
             return None
@@ -297,30 +311,40 @@ class Subjects:
             year = relative_year(c.a.text, c.year, c.month)
         if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
             year = self.prev_year
+        later = YEARS_LATER.search(c.a.text) if not year_m and self.prev_year else None
+        if later and self.prev_year:  # "A year later, ...": after the paper of the sentence before
+            year = self.prev_year + max(1, YEARS.index(later.group(1).lower()))
         first = self._first_author(c)
         if first is not None:
-            return first, year
+            return first, year, ()
         if not PUBLISHED_STUDY.search(c.a.text) and not in_journal:
             return None
+        if c.current and (PRONOUN_PUBLISHED.search(c.a.text) or THEIR_WORK.search(c.a.text)):
+            # "a study he published with Andrew Chia", "their most recent study, published with X and
+            # colleagues": the person talked about wrote it, with the people named
+            return c.current[-1], year, tuple(p for _, _, p, _ in c.hits if p is not c.current[-1])
         for _, end, person, _ in c.hits:
             after = c.a.text[end:]
             if COLLEAGUES_AFTER.match(after):
-                return person, year
+                return person, year, ()
             if GROUP_AFTER.match(after):
                 self.group_paper = (person, year, c)
                 return None
-        group = self._same_group() if year_m and not c.hits and GROUP_STUDY.search(c.a.text) else None
+        same = (year_m and GROUP_STUDY.search(c.a.text)) or (later and SAME_TEAM.search(c.a.text))
+        group = self._same_group() if same and not c.hits else None
         if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
-            return group, year
-        if year_m and not c.hits and c.current and in_journal and self.named_at == c.index - 1:
+            return group, year, ()
+        named_near = self.named_at[1] == c.line and c.index - self.named_at[0] <= 2
+        if not c.hits and c.current and in_journal and (self.named_at[0] == c.index - 1 or named_near):
             # "Younger's other line of work is treatment. In a randomized trial published in Arthritis &
             # Rheumatism in early 2013, ...": a paper right after a sentence about someone is theirs (the
-            # first named: the sentence's subject)
-            return c.current[0], year
+            # first named: the sentence's subject); "they reported": all of them wrote it
+            they = tuple(c.current[1:]) if PRONOUN_SUBJECT.search(c.a.text) else ()
+            return c.current[0], year, they
         if year_m and not c.hits and c.current and THEIR_STUDY.search(c.a.text):
             # "Fluge walked the audience through the group's two published studies. In the first, a
             # randomized study published in PLoS One in 2011, ...": the work of the person talked about
-            return c.current[-1], year
+            return c.current[-1], year, ()
         return None
 
     def _first_author(self, c: SentenceContext) -> NodeBase | None:

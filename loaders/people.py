@@ -48,9 +48,14 @@ _NAME_AFTER = re.compile(
     r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
     r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
     r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
-    # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey"
-    r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor)\s+"
+    # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey",
+    # "the nurse researcher Marie-Claire Seeley", "the cardiologists Linda van Campen and Frans Visser"
+    r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor|researcher|"
+    r"specialist)"
+    r"(?P<plural>s)?\s+"
 )
+# "the cardiologists Linda van Campen and Frans Visser": the second name of a plural role too
+_AND_NEXT = re.compile(r",?\s+and\s+")
 # Literals one of which every match holds ("Dr", " by", " author", "ologist" ...); most sentences hold none,
 # and the role-word branch backtracks through every lower-case word (4.5 -> 1.9 us a sentence).
 _NAME_AFTER_WORDS = needles(_NAME_AFTER.pattern, max_count=16, min_length=2)
@@ -159,18 +164,24 @@ def find_introductions(text: str) -> list[Introduction]:
         if hit and not any(a < hit[0] + len(hit[1]) and hit[0] < b for a, b in spans):  # not "Institute for X"
             at, raw = hit
             found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
-    after = [m.end() for m in _NAME_AFTER.finditer(text)] if may_contain(_NAME_AFTER_WORDS, text) else []
+    named = list(_NAME_AFTER.finditer(text)) if may_contain(_NAME_AFTER_WORDS, text) else []
+    after = [(m.end(), bool(m.group("plural"))) for m in named]
     # "Yale's Akiko Iwasaki", "Acting NIH Director Lawrence Tabak": a name right after an institution
     after += [
-        g.end()
+        (g.end(), False)
         for m in vocabulary_matcher().find(text)
         if m.ref(NodeLabel.INSTITUTION) and (g := _TITLED.match(text, m.end))
     ]
-    for pos in after:
+    for pos, plural in after:
         hit = _name_after(text, pos)
         if hit:
             start, raw = hit
             found.setdefault(start, Introduction(parse_full_name(raw), start, start + len(raw)))
+            joined = _AND_NEXT.match(text, start + len(raw)) if plural else None
+            second = _name_after(text, joined.end()) if joined else None
+            if second:
+                at, raw = second
+                found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
     # "Michael Peluso and Steven Deeks, MD, run ...": a full name joined to an introduced one by "and"
     for intro in list(found.values()):
         joined = _AND_BEFORE.search(text, 0, intro.start)

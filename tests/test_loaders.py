@@ -1250,3 +1250,45 @@ def test_a_place_inside_an_institution_name_is_no_person_and_a_companys_town_is_
         "University of California, San Francisco",
         "K-PAX Pharmaceuticals",
     }
+
+
+def test_papers_of_a_team_introduced_by_a_plural_role_and_one_a_year_later() -> None:
+    e = news(
+        "In the Netherlands, the cardiologists Linda van Campen and Frans Visser measure blood flow to the brain "
+        "during tilt. In a 2020 paper in Healthcare, they showed that sitting up cut cerebral blood flow in "
+        "severely ill patients with ME/CFS. A year later, in a randomized crossover trial published in Medicina, "
+        "the same team tilted 16 patients with and without compression stockings."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    authored = edges(e, RelType.AUTHORED)
+    assert {names[s] for s, t in authored if t == "study:van-campen-2020"} == {"Linda van Campen", "Frans Visser"}
+    assert any(t == "study:van-campen-2021" for _, t in authored)
+
+
+def test_a_groups_paper_from_last_summer_and_a_co_leader_named_with_who_co_led() -> None:
+    e = news(  # the article is dated May 2, 2024: last summer is 2023
+        "Julia Newton, a clinical professor at Newcastle University, spoke on autonomic symptoms. Her team used a "
+        "questionnaire on dizziness and palpitations. In a paper published last summer in QJM, the Newcastle "
+        "group reported that 40 patients with chronic fatigue syndrome scored far higher than 40 controls. "
+        "Newton, who co-led the work with the liver specialist David Jones, proposes that autonomic dysfunction "
+        "underlies fatigue in some patients."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert {names[t] for s, t in edges(e, RelType.LED_BY) if s == "study:newton-2023"} == {
+        "Julia Newton",
+        "David Jones",
+    }
+
+
+def test_a_study_he_published_with_a_colleague_and_the_antiviral_it_gave() -> None:
+    e = news(
+        "The infectious disease specialist A. Martin Lerner spoke on herpesviruses and treats patients with "
+        "valacyclovir. In a placebo-controlled study he published with Safedin Beqaj and colleagues in In Vivo in "
+        "2007, patients with chronic fatigue syndrome on the antiviral gained more on an index of physical capacity."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert {names[s] for s, t in edges(e, RelType.AUTHORED) if t == "study:lerner-2007"} == {
+        "A. Martin Lerner",
+        "Safedin Beqaj",
+    }
+    assert ("study:lerner-2007", "drug:valacyclovir") in edges(e, RelType.TESTED)
