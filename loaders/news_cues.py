@@ -93,6 +93,7 @@ PRONOUN_SUBJECT = CaselessPattern(r"\b(?:they|he|she)\b")
 PRONOUN_PUBLISHED = CaselessPattern(r"\b(?:he|she|they) (?:published|reported|described)\b")
 # "their most recent study", "her new paper": the work of the person talked about
 THEIR_WORK = CaselessPattern(r"\b(?:their|his|her) (?:most recent |latest |new |own )?(?:study|paper)\b")
+THE_TRIAL = CaselessPattern(r"\b(?:the|this|that) trial\b")
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 MONTHS = ("january february march april may june july august september october november december").split()
 # "in 2017", "in June 2017", "in early 2013"
@@ -108,7 +109,7 @@ LAST_SEASON = CaselessPattern(r"\blast (spring|summer|autumn|fall)\b")
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 # "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
 IN_JOURNAL = re.compile(
-    r"\b(?:reported|published|described|appeared|[Ww]riting|wrote)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
+    r"\b(?:[Rr]eported|[Pp]ublished|[Dd]escribed|[Aa]ppeared|[Ww]riting|wrote)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
 )
 NAMED = Prefiltered(
     re.compile(

@@ -17,6 +17,8 @@ from ontology.model import NodeBase
 REPORT_CUE = CaselessPattern(
     r"\b(?:full |final |published )?(?:report|paper|results|findings|article)\b[^.;]{0,80}\b(?:published|appeared|"
     r"came out)\b|\bpublished (?:the |its |their )?(?:results|findings|report)\b"
+    # "Published in the European Journal of Clinical Investigation in 2002, the trial found ..."
+    r"|^(?:published|reported) in\b"
 )
 _SHARED = (RelType.TESTED, RelType.NULL_RESULT, RelType.STUDIED, RelType.LED_BY)
 _BOTH_WAYS = (RelType.STUDIED, RelType.LED_BY)

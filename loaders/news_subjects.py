@@ -52,6 +52,7 @@ from loaders.news_cues import (
     SAME_TRIAL,
     STUDY_WORD,
     THAT_PAPER,
+    THE_TRIAL,
     THEIR_STUDY,
     THEIR_WORK,
     THIS_PHASE,
@@ -135,6 +136,9 @@ class Subjects:
         if TRIAL_WORD.search(c.a.text):
             self.trial_said = c.index
         found = self._studies(c)
+        last = self.last
+        if not found and last and self._study_goes_on(last, c):
+            found = [last]  # "A Dutch study by X ... It enrolled 29 patients and gave them melatonin": the study's
         if not found:
             found = self._trials(c)
         elif c.a.of(NodeLabel.DRUG) and TRIAL_DESIGN.search(c.a.text):
@@ -144,6 +148,12 @@ class Subjects:
             if trials and found[0] not in self.reports:
                 self.reports.append(found[0])
             found += trials
+        if found and last and self._reports_trial(found, last, c):
+            # "Published in ... in 2002, the trial found that neither treatment helped": the report, and the
+            # trial whose result it tells
+            if found[0] not in self.reports:
+                self.reports.append(found[0])
+            found.append(last)
         if not found and not c.a.of(NodeLabel.DRUG):
             if c.index <= 2 and LEDE_TRIAL.search(c.a.text):
                 self.lede = c  # "a small phase 2a randomized trial" whose drug the article names later
@@ -317,7 +327,8 @@ class Subjects:
         first = self._first_author(c)
         if first is not None:
             return first, year, ()
-        if not PUBLISHED_STUDY.search(c.a.text) and not in_journal:
+        group_study = GROUP_STUDY.search(c.a.text)  # "An earlier study by the same group, in 1996, ..."
+        if not PUBLISHED_STUDY.search(c.a.text) and not in_journal and not group_study:
             return None
         if c.current and (PRONOUN_PUBLISHED.search(c.a.text) or THEIR_WORK.search(c.a.text)):
             # "a study he published with Andrew Chia", "their most recent study, published with X and
@@ -330,7 +341,7 @@ class Subjects:
             if GROUP_AFTER.match(after):
                 self.group_paper = (person, year, c)
                 return None
-        same = (year_m and GROUP_STUDY.search(c.a.text)) or (later and SAME_TEAM.search(c.a.text))
+        same = (year_m and group_study) or (later and SAME_TEAM.search(c.a.text))
         group = self._same_group() if same and not c.hits else None
         if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
             return group, year, ()
@@ -369,9 +380,10 @@ class Subjects:
 
     def _same_group(self) -> NodeBase | None:
         """Who leads (else first-authored) the study the article spoke of last."""
-        last = self.last
-        if last is None or not isinstance(last.node, Study):
+        studies = [s for s in self.known if isinstance(s.node, Study)]
+        if not studies:
             return None
+        last = max(studies, key=lambda s: s.last_seen)
         edges = self.b.edges.values()
         led = [e.target for e in edges if e.type is RelType.LED_BY and e.source == last.node.id]
         authored = [e.source for e in edges if e.type is RelType.AUTHORED and e.target == last.node.id]
@@ -493,6 +505,27 @@ class Subjects:
         subject = Subject(self.b.add(node), last_seen=c.index, first_seen=c.index)  # type: ignore[arg-type]
         self.known.append(subject)
         return subject
+
+    def _reports_trial(self, found: list[Subject], last: Subject, c: SentenceContext) -> bool:
+        """Is the paper this sentence introduces the report of the trial told just before ("the trial")?"""
+        return (
+            isinstance(last.node, Trial)
+            and last not in found
+            and all(isinstance(s.node, Study) for s in found)
+            and c.index - last.last_seen <= 2
+            and bool(THE_TRIAL.search(c.a.text))
+        )
+
+    def _study_goes_on(self, last: Subject, c: SentenceContext) -> bool:
+        """A sentence opening on the study of the sentence before ("It enrolled ...", "They gave ...")
+        that names drugs but no trial design: what it gave, the study tested (not an older trial's)."""
+        return (
+            isinstance(last.node, Study)
+            and c.index - last.last_seen == 1
+            and bool(CONTINUES.match(c.a.text))
+            and bool(c.a.of(NodeLabel.DRUG))
+            and not TRIAL_DESIGN.search(c.a.text)
+        )
 
     def _continues(self, last: Subject, c: SentenceContext) -> bool:
         """Does this sentence, which names no trial or study, go on about the last one?"""

@@ -1292,3 +1292,30 @@ def test_a_study_he_published_with_a_colleague_and_the_antiviral_it_gave() -> No
         "Safedin Beqaj",
     }
     assert ("study:lerner-2007", "drug:valacyclovir") in edges(e, RelType.TESTED)
+
+
+def test_a_report_published_in_a_journal_tells_the_result_of_the_trial_before_it() -> None:
+    e = news(
+        "In Liverpool, a team led by the physician Gareth Williams gave 30 patients with chronic fatigue syndrome "
+        "melatonin and bright morning light, each for 12 weeks in random order after a placebo run-in. Published in "
+        "the European Journal of Clinical Investigation in 2002, the trial found that neither treatment helped the "
+        "main symptoms. An earlier study by the same group, in 1996, had reported a disturbed body clock."
+    )
+    trial = next(n.id for n in e.nodes if isinstance(n, Trial))
+    null = edges(e, RelType.NULL_RESULT)
+    for source in (trial, "study:williams-2002"):
+        assert {(source, "drug:melatonin"), (source, "drug:bright-light-therapy")} <= null
+    assert ("researcher:williams-g", "study:williams-1996") in edges(e, RelType.AUTHORED)
+
+
+def test_what_a_study_gave_in_the_next_sentence_is_the_studys_not_an_earlier_trials() -> None:
+    e = news(
+        "A small trial gave 20 patients with chronic fatigue syndrome melatonin or placebo in random order.",
+        "A Dutch study by R. O. van Heukelom and colleagues, published in the European Journal of Neurology in "
+        "2006, took a narrower aim. It enrolled 29 patients with a late melatonin onset and gave them 5 mg of "
+        "melatonin for three months.",
+    )
+    tested = edges(e, RelType.TESTED)
+    assert ("study:van-heukelom-2006", "drug:melatonin") in tested
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    assert not any(x.evidence.sentence.startswith("It enrolled") for x in e.edges if x.source == trial.id)
