@@ -16,9 +16,10 @@ from loaders.builder import DocBuilder
 from loaders.drug_claims import anaphoric_targets, back_targets, targets_of, with_drug_back_reference
 from loaders.errors import ParseError
 from loaders.matcher import TermRef
+from loaders.news_context import SentenceContext
 from loaders.news_cues import MONTHS
 from loaders.news_reports import leaders_investigate
-from loaders.news_subjects import SentenceContext, Subjects
+from loaders.news_subjects import Subjects
 from loaders.people import Hit, find_introductions
 from loaders.rules import (
     analyse,

@@ -1,4 +1,5 @@
-"""What a news sentence reports: trials and studies (the "subjects"), and what it says about them.
+"""What a news sentence reports: the trials and studies (the "subjects") it introduces or goes on about
+(what it says about them is ``loaders.news_claims``).
 
 A subject is introduced by a sentence (a trial of a drug, a published study with its author, a
 named study) and may be continued by the next sentences ("At 10 weeks, scores did not differ
@@ -7,22 +8,18 @@ between the groups", "The trial was led by ..."), which update its outcome, size
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from loaders import cues
 from loaders.builder import DocBuilder
-from loaders.drug_claims import clause_outcome, compared_against, outcome_of
+from loaders.drug_claims import compared_against
 from loaders.leaders import (
     BY,
     GROUP_AFTER,
-    LAB_OF_BEFORE,
-    LEADER_AFTER,
-    LEADER_BEFORE,
     PRONOUN_GROUP,
-    led_by,
     named_leaders,
 )
 from loaders.matcher import TermRef
+from loaders.news_claims import lead_of, tell, update_trial
+from loaders.news_context import Leader, SentenceContext, Subject
 from loaders.news_cues import (
     ANOTHER,
     ARMS,
@@ -30,7 +27,6 @@ from loaders.news_cues import (
     AUTHOR_BEFORE,
     CLAUSE,
     COLLEAGUES_AFTER,
-    COMPLETED,
     CONTINUES,
     FINDING,
     GROUP_STUDY,
@@ -64,49 +60,18 @@ from loaders.news_cues import (
     YEAR_PAPER,
     YEARS,
     YEARS_LATER,
-    co_authors,
     relative_year,
     study_name,
     trial_names,
 )
 from loaders.news_reports import REPORT_CUE, share_claims
-from loaders.people import Hit
 from loaders.rules import (
-    Analysis,
-    acted_on,
     classify_design,
-    impaired_near,
-    in_passing,
     node_for,
-    studied_conditions,
 )
-from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
+from ontology.enums import NodeLabel, RelType, Section, TrialStatus
 from ontology.identity import node_id, study_id
 from ontology.model import NodeBase, Researcher, Study, Trial
-
-
-@dataclass
-class Subject:
-    node: Trial | Study
-    drugs: dict[str, tuple[TermRef, str]] = field(default_factory=dict)  # term id → (ref, surface)
-    last_seen: int = 0
-    first_seen: int = 0
-    line: int = 0
-    names: set[str] = field(default_factory=set)  # the trial's own names (STOP-PASC, iSTAND)
-    clause: tuple[int, int] | None = None  # where the sentence being read names it, when in one clause
-
-
-@dataclass
-class SentenceContext:
-    text: str
-    line: int
-    index: int  # sentence number in the document
-    a: Analysis
-    hits: list[Hit]
-    actors: list[NodeBase]  # named people, or the current speaker when a pronoun refers back
-    current: list[NodeBase]  # who the article is talking about at this point
-    year: int | None  # the article's year
-    month: int | None = None  # the article's month (1-12), for "last August"
 
 
 class Subjects:
@@ -122,7 +87,7 @@ class Subjects:
         self.about_trial: set[str] = set()  # reports whose sentence, or the one before, spoke of a trial
         # Leaders a sentence named before the work they lead ("the unit run by X and Y tested whether ...",
         # then "Fifty patients were randomised ..."), for a trial or study the next sentences introduce.
-        self.leaders_before: tuple[list[tuple[NodeBase, str, float]], SentenceContext] | None = None
+        self.leaders_before: tuple[list[Leader], SentenceContext] | None = None
         # "X's team ... published a study in PLoS One" names the group, not the paper's first author, who
         # the next sentence often gives ("Audrey Brown, the first author, grew ..."): wait one sentence.
         self.group_paper: tuple[NodeBase, int | None, SentenceContext] | None = None
@@ -165,10 +130,10 @@ class Subjects:
                 self.lede = c  # "HEAL-COVID, a UK platform trial run from ..." then "It tested apixaban ..."
         if not found and self.last and self.lede is not c and self._continues(self.last, c):
             found = [self.last]
-            self._update_trial(self.last, c.a.text, c.text)
+            update_trial(self.b, self.last, c.a.text, c.text)
         for s in found:
             # "RECOVER-SLEEP will study sleep, and RECOVER-AUTONOMIC will start with POTS": each its own
-            self._claims(s, c, clause=s.clause if len(found) > 1 else None)
+            self._tell(s, c, clause=s.clause if len(found) > 1 else None)
             s.last_seen, s.line, s.clause = c.index, c.line, None
             self.last = s
         year_paper = YEAR_PAPER.search(c.a.text)
@@ -238,7 +203,7 @@ class Subjects:
             if group is not None:  # the group's paper the sentence before announced: its claims too
                 self.group_paper = None
                 leader, _, said = group
-                self._claims(subject, said, proposes=False)
+                self._tell(subject, said, proposes=False)
                 body = Section.BODY
                 self.b.edge(RelType.LED_BY, subject.node, leader, said.text, said.line, body, "news.group", 0.85)
             return [subject]
@@ -374,7 +339,7 @@ class Subjects:
         leader, year, said = self.group_paper
         self.group_paper = None
         subject = self._paper(leader, year, said)
-        self._claims(subject, said)
+        self._tell(subject, said)
         subject.last_seen, subject.line = said.index, said.line
         self.last = subject
 
@@ -449,7 +414,7 @@ class Subjects:
                 phase = phase or cues.phase_of(lede.a.text)
                 named |= trial_names(lede.a)
             if subject is None:
-                lead = self._lead(c, clause, start)
+                lead = lead_of(c, clause, start)
                 # The key keeps the person talked about, so the atlas entry of the same trial (keyed by
                 # its first author) is the same node; the name shows only a leader the text names.
                 who = lead[0].name.split()[-1] if lead else self.b.doc
@@ -466,9 +431,9 @@ class Subjects:
             subject.names.update(named)
             if lede is not None:  # the article's opening described this trial before naming its drug
                 self.lede = None
-                self._update_trial(subject, lede.a.text, lede.text)
-                self._claims(subject, lede)
-            self._update_trial(subject, clause, c.text)
+                update_trial(self.b, subject, lede.a.text, lede.text)
+                self._tell(subject, lede)
+            update_trial(self.b, subject, clause, c.text)
             subject.clause = (start, offset)
             found.append(subject)
         return found
@@ -544,157 +509,15 @@ class Subjects:
         findings = isinstance(last.node, Study) and c.a.of(NodeLabel.MECHANISM) and FINDING.search(c.a.text)
         return bool(findings)
 
-    # -- what is said about them --------------------------------------------------------------------
-    def _update_trial(self, s: Subject, clause: str, sentence: str) -> None:
-        if not isinstance(s.node, Trial):
-            return
-        old = s.node
-        outcome = outcome_of(clause)
-        status = (
-            TrialStatus.PLANNED
-            if PLANNED.search(clause)
-            else TrialStatus.ONGOING
-            if ONGOING.search(clause)
-            else TrialStatus.COMPLETED
-            if COMPLETED.search(clause) or outcome is not Outcome.UNKNOWN
-            else TrialStatus.UNKNOWN
-        )
-        if status in (TrialStatus.PLANNED, TrialStatus.ONGOING) and outcome is Outcome.UNKNOWN:
-            outcome = Outcome.PENDING
-        keep_status = old.status is not TrialStatus.UNKNOWN and status is not TrialStatus.COMPLETED
-        # "The phase 3 study is funded by ...", "It is a phase 2 trial": the phase of the trial at hand
-        phase = old.phase or (cues.phase_of(clause) if THIS_PHASE.match(clause) else None)
-        keep_outcome = outcome in (Outcome.UNKNOWN, Outcome.PENDING) and old.outcome is not Outcome.UNKNOWN
-        s.node = self.b.put(
-            old.model_copy(
-                update={
-                    "size": old.size or cues.size_of(clause) or cues.size_of(sentence),
-                    "features": tuple(
-                        sorted({*old.features, *(f for f, p in cues.TRIAL_FEATURES if p.search(clause))})
-                    ),
-                    "status": old.status if keep_status else status,
-                    "outcome": old.outcome if keep_outcome else outcome,
-                    "phase": phase,
-                }
-            )
-        )  # type: ignore[assignment]
-
-    def _claims(
+    # -- what is said about them (loaders.news_claims) ---------------------------------------------------
+    def _tell(
         self, s: Subject, c: SentenceContext, *, proposes: bool = True, clause: tuple[int, int] | None = None
     ) -> None:
-        """What the sentence (or, for one of several subjects, its ``clause``) says about the trial or
-        study; ``proposes=False`` for a sentence about the work of the group behind a paper ("X's team has
-        spent years on muscle problems ...")."""
-        b, text, line, body = self.b, c.text, c.line, Section.BODY
-        b.edge(RelType.REPORTS, self.article, s.node, text, line, body, "news.reports", 0.85)
-        in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG) if not compared_against(c.a, m)}
-        if isinstance(s.node, Study) and cues.TESTED_CUE.search(c.a.text):
-            s.drugs.update(in_sentence)
-        outcome = outcome_of(c.a.text)
-        mentioned = [d for d in s.drugs if d in in_sentence] or (
-            list(s.drugs) if outcome is not Outcome.UNKNOWN else []
-        )
-        own = {r.term_id: clause_outcome(c.a, m) for m, r in c.a.of(NodeLabel.DRUG)}
-        for term_id in mentioned:
-            ref, surface = s.drugs[term_id]
-            drug = node_for(b, ref, surface)
-            result = own.get(term_id, outcome)
-            shown = result if result is not Outcome.UNKNOWN else self._pending(s)
-            b.edge(RelType.TESTED, s.node, drug, text, line, body, "news.tested", 0.85, outcome=shown)
-            if result is Outcome.NULL:
-                b.edge(RelType.NULL_RESULT, s.node, drug, text, line, body, "news.null_result", 0.85)
-        for m, ref in studied_conditions(c.a, people_only=False):
-            if clause and not clause[0] <= m.start < clause[1]:
-                continue
-            b.edge(RelType.STUDIED, s.node, node_for(b, ref, m.text), text, line, body, "news.studied", 0.8)
-        if isinstance(s.node, Study):
-            for person in co_authors(c.a.text, c.hits):
-                b.edge(RelType.AUTHORED, person, s.node, text, line, body, "news.study.co_author", 0.7)
-        if s.drugs and cues.HYPOTHESIS_TEST.search(c.a.text):
-            self._tested_mechanisms(s, c)
-        if isinstance(s.node, Study) and proposes:
-            for m, ref in c.a.of(NodeLabel.MECHANISM):
-                unimpaired = ref.anchor and not impaired_near(c.a, m, ref)
-                if (
-                    not c.a.negated(m)
-                    and not unimpaired
-                    and not c.a.described_by(m)
-                    and not acted_on(c.a, m)
-                    and not in_passing(c.a, m)
-                ):
-                    b.edge(RelType.PROPOSES, s.node, node_for(b, ref, m.text), text, line, body, "news.proposes", 0.75)
-        lead = self._lead(c, c.a.text, 0, study=isinstance(s.node, Study))
-        leaders = self._by(c) or ([lead] if lead else [])
-        if lead and lead[1] == "news.leader" and leaders[0] is lead:  # "X and Y run the study": Y too
-            leaders += [
-                (p, "news.leader", conf) for p, rule, conf in named_leaders(c.a.text, c.hits)[1:] if rule == "leader"
-            ]
-        said = c
-        before = self._leaders_before(c)
-        if before and (not leaders or leaders[0][1] == "news.context"):
-            leaders, said = [(p, f"news.{rule}.before", conf - 0.1) for p, rule, conf in before[0]], before[1]
-        for person, rule, conf in leaders:
-            b.edge(RelType.LED_BY, s.node, person, said.text, said.line, body, rule, conf)
-            for ref, surface in s.drugs.values():
-                b.edge(
-                    RelType.INVESTIGATES,
-                    person,
-                    node_for(b, ref, surface),
-                    said.text,
-                    said.line,
-                    body,
-                    "news.investigates.leads",
-                    min(conf, 0.7),
-                )
+        tell(self.b, self.article, s, c, before=self._leaders_before(c), proposes=proposes, clause=clause)
 
-    def _tested_mechanisms(self, s: Subject, c: SentenceContext) -> None:
-        """The mechanisms a trial was built to test are what its drugs are meant to act on."""
-        for m, ref in c.a.of(NodeLabel.MECHANISM):
-            if c.a.negated(m) or c.a.described_by(m):
-                continue
-            mechanism = node_for(self.b, ref, m.text)
-            for drug_ref, surface in s.drugs.values():
-                drug = node_for(self.b, drug_ref, surface)
-                self.b.edge(
-                    RelType.TARGETS, drug, mechanism, c.text, c.line, Section.BODY, "news.targets.hypothesis", 0.7
-                )
-
-    def _leaders_before(self, c: SentenceContext) -> tuple[list[tuple[NodeBase, str, float]], SentenceContext] | None:
+    def _leaders_before(self, c: SentenceContext) -> tuple[list[Leader], SentenceContext] | None:
         """Leaders named, with no work of their own, in the paragraph's sentence just before this one."""
         before = self.leaders_before
         if before is None or before[1].line != c.line or not 0 < c.index - before[1].index <= 1:
             return None
         return before
-
-    def _pending(self, s: Subject) -> Outcome:
-        return s.node.outcome if isinstance(s.node, Trial) else Outcome.UNKNOWN
-
-    def _by(self, c: SentenceContext) -> list[tuple[NodeBase, str, float]]:
-        """Everyone named after 'led by' / 'run by'; "led by his team" is the person talked about."""
-        leaders = [(p, "news.led_by", 0.9) for p in led_by(c.a.text, c.hits)]
-        if leaders or not c.current:
-            return leaders
-        m = BY.search(c.a.text)
-        if m and PRONOUN_GROUP.search(c.a.text[m.end() :]):
-            return [(c.current[-1], "news.led_by", 0.8)]
-        return []
-
-    def _lead(
-        self, c: SentenceContext, clause: str, start: int, study: bool = False
-    ) -> tuple[NodeBase, str, float] | None:
-        for hit_start, end, person, _ in c.hits:
-            if LEADER_BEFORE.search(c.a.text[:hit_start]) or LEADER_AFTER.match(c.a.text[end:]):
-                return person, "news.leader", 0.9
-        for hit_start, end, person, _ in c.hits:
-            if GROUP_AFTER.match(c.a.text[end:]) or LAB_OF_BEFORE.search(c.a.text[:hit_start]):
-                return person, "news.group", 0.85
-        pronoun = PRONOUN_GROUP.search(clause)
-        if pronoun:  # "Paul Fisher, a professor at ..., has ...; his team's paper": the person named before
-            named = [p for s, _, p, _ in c.hits if s < start + pronoun.start()]
-            if named or c.current:
-                return (named or c.current)[-1], "news.group", 0.75
-        if study:
-            return None
-        if c.current:
-            return c.current[-1], "news.context", 0.6
-        return None
