@@ -72,7 +72,9 @@ PUBLISHED_STUDY = CaselessPattern(
 # "The second, an open-label phase 2 study published in 2015, ...").
 THEIR_STUDY = re.compile(r"^(?:In )?(?:the|their|his|her) (?:first|second|third|earlier|later|latest|next)\b", re.I)
 ARMS = CaselessPattern(r"\b(?:interventions?|arms?|treatments?|will (?:test|study|start|compare|give))\b")
-ANOTHER = re.compile(r"^\s*(?:In )?(?:the |a )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I)
+ANOTHER = re.compile(
+    r"^\s*(?:In )?(?:the |a |its |their |his |her )?(?:second|third|fourth|another|new|later|follow-up)\b", re.I
+)
 TRIAL_WORD = CaselessPattern(r"\btrial'?s?\b")
 TRIAL_DESIGN = CaselessPattern(r"\brandomi[sz]ed|\bplacebo|\bopen-label|\bphase[- ]\d|\btrial\b")
 GROUP_STUDY = re.compile(
@@ -87,12 +89,20 @@ THIS_PHASE = re.compile(
 SAME_TEAM = CaselessPattern(r"\bthe same (?:team|group|researchers|authors|investigators)\b")
 YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.IGNORECASE)
 YEARS = ("a", "one", "two", "three", "four", "five")
+# "In a post hoc analysis published in PLOS ONE in 2020, the company's chief medical officer David Strayer,
+# with Diane Young and William Mitchell, split ...": the people right after the opening wrote it
+PUBLISHED_OPENING = re.compile(
+    r"^In (?:a|an|the|their|his|her|its) [^,;]{0,120}?\b(?:published|reported|appeared)\b[^,;]{0,80},\s+"
+    r"(?:[\w']+\s+){0,5}?(?=[A-Z])"
+)
 # "they showed", "she reported": the people the article is talking about
 PRONOUN_SUBJECT = CaselessPattern(r"\b(?:they|he|she)\b")
 # "In a study he published with Andrew Chia in ...": the person talked about wrote it
 PRONOUN_PUBLISHED = CaselessPattern(r"\b(?:he|she|they) (?:published|reported|described)\b")
 # "their most recent study", "her new paper": the work of the person talked about
-THEIR_WORK = CaselessPattern(r"\b(?:their|his|her) (?:most recent |latest |new |own )?(?:study|paper)\b")
+THEIR_WORK = CaselessPattern(
+    r"\b(?:their|his|her)(?: (?:group|team|lab)'s)? (?:most recent |latest |new |own )?(?:study|paper)\b"
+)
 THE_TRIAL = CaselessPattern(r"\b(?:the|this|that) trial\b")
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 MONTHS = ("january february march april may june july august september october november december").split()
@@ -118,6 +128,7 @@ NAMED = Prefiltered(
         r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
     )
 )
+ROMAN = re.compile(r"[IVX]+")  # "the original phase III study": a phase, not a name
 NOT_NAME = frozenset(
     "The A This That Phase One In Our Their Her His New Nature Neither Either Each Both Every Another Any".split()
 )
@@ -156,7 +167,8 @@ RESULT_WORDS = CaselessPattern(
 def study_name(m: re.Match[str]) -> str | None:
     if m["short"]:
         return m["short"]
-    return None if m["name"].split()[0] in NOT_NAME else m["name"]
+    first = m["name"].split()[0]
+    return None if first in NOT_NAME or ROMAN.fullmatch(first) else m["name"]
 
 
 def trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str]:

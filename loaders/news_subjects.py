@@ -41,6 +41,7 @@ from loaders.news_cues import (
     PROGRAMME,
     PRONOUN_PUBLISHED,
     PRONOUN_SUBJECT,
+    PUBLISHED_OPENING,
     PUBLISHED_STUDY,
     RESEARCH_VERB,
     RESULT_WORDS,
@@ -250,8 +251,10 @@ class Subjects:
         if c.a.of(NodeLabel.DRUG) or not RESEARCH_VERB.search(c.a.text) or not c.a.of(NodeLabel.CONDITION):
             return []
         leader = next((p for _, end, p, _ in c.hits if GROUP_AFTER.match(c.a.text[end:])), None)
-        if leader is None and PRONOUN_GROUP.search(c.a.text) and (c.actors or c.current):
-            leader = (c.actors or c.current)[-1]
+        pronoun = PRONOUN_GROUP.search(c.a.text) if leader is None else None
+        if pronoun:  # "his team exposed cells ...": the person named before the pronoun, or talked about
+            named = [p for start, _, p, _ in c.hits if start < pronoun.start()] or c.current
+            leader = named[-1] if named else None
         if leader is None or not isinstance(leader, Researcher):
             return []
         node = Study(
@@ -292,6 +295,9 @@ class Subjects:
         first = self._first_author(c)
         if first is not None:
             return first, year, ()
+        opening = PUBLISHED_OPENING.match(c.a.text)
+        if opening and c.hits and c.hits[0][0] == opening.end():
+            return c.hits[0][2], year, tuple(p for _, _, p, _ in c.hits[1:])
         group_study = GROUP_STUDY.search(c.a.text)  # "An earlier study by the same group, in 1996, ..."
         if not PUBLISHED_STUDY.search(c.a.text) and not in_journal and not group_study:
             return None

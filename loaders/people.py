@@ -29,7 +29,7 @@ _ROLE = CaselessPattern(
     r",\s+(?:a |an |the )?(?:(?!where |which |when )[\w'-]+ ){0,4}?"
     r"(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
-    r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|"
+    r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|collaborator|"
     r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
     r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "with Dorottya Nagy-Szakal as first author"
@@ -51,7 +51,7 @@ _NAME_AFTER = re.compile(
     # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey",
     # "the nurse researcher Marie-Claire Seeley", "the cardiologists Linda van Campen and Frans Visser"
     r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor|researcher|"
-    r"specialist)"
+    r"specialist|officer)"
     r"(?P<plural>s)?\s+"
 )
 # "the cardiologists Linda van Campen and Frans Visser": the second name of a plural role too

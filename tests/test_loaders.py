@@ -1319,3 +1319,42 @@ def test_what_a_study_gave_in_the_next_sentence_is_the_studys_not_an_earlier_tri
     assert ("study:van-heukelom-2006", "drug:melatonin") in tested
     trial = next(n for n in e.nodes if isinstance(n, Trial))
     assert not any(x.evidence.sentence.startswith("It enrolled") for x in e.edges if x.source == trial.id)
+
+
+def test_people_right_after_a_published_opening_wrote_it_and_phase_iii_is_no_name() -> None:
+    e = news(
+        "The original phase III study of rintatolimod randomized 234 patients with chronic fatigue syndrome to "
+        "infusions or placebo. In a post hoc analysis published in PLOS ONE in 2020, the company's chief medical "
+        "officer David Strayer, with Diane Young and William Mitchell, a collaborator at Vanderbilt University, "
+        "split the patients by how long they had been ill."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert "III" not in names.values()
+    assert {names[s] for s, t in edges(e, RelType.AUTHORED) if t == "study:strayer-2020"} == {
+        "David Strayer",
+        "Diane Young",
+        "William Mitchell",
+    }
+
+
+def test_his_groups_paper_is_the_paper_of_the_person_talked_about_with_those_it_names() -> None:
+    e = news(
+        "At Oslo University Hospital, the paediatrician Vegard Bruun Wyller studies adolescents with chronic "
+        "fatigue syndrome. His group's most recent paper, published online last October in the European Journal "
+        "of Applied Physiology with Riccardo Barbieri and the paediatric cardiologist J. Philip Saul, studied 14 "
+        "adolescents with chronic fatigue syndrome and 56 healthy controls."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert (study.name, study.year) == ("Wyller et al. 2023", 2023)  # the article is dated May 2024
+    assert {names[s] for s, t in edges(e, RelType.AUTHORED)} >= {"Vegard Bruun Wyller", "J. Philip Saul"}
+    assert {names[t] for s, t in edges(e, RelType.LED_BY)} == {"Vegard Bruun Wyller"}
+
+
+def test_its_new_trial_is_another_trial() -> None:
+    e = news(
+        "A randomized trial gave rintatolimod or placebo to 234 patients with chronic fatigue syndrome. Its new "
+        "trial, AMP-518, a phase 2, randomized, placebo-controlled study, plans to give rintatolimod or saline to "
+        "80 adults with long COVID."
+    )
+    assert len([n for n in e.nodes if isinstance(n, Trial)]) == 2
