@@ -30,8 +30,11 @@ LEADER_AFTER = CaselessPattern(
     # "Newton, who co-led the work with the liver specialist David Jones": Jones too
     r"(?: (?:the |this )?(?:work|study|trial|project) with\b[^,;.]{0,60})?"
     r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
-    r"|,?\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the |this |a )?(?:trial|study|team|group|work|"
-    r"programme|program|project)"
+    # "Anne Louise Oaklander of Massachusetts General Hospital led the analysis"
+    r"|(?:\s+(?:of|at|from)\s+(?:(?!\b(?:who|whose|and|with|while)\b)[^;.]){0,80}?)?,?\s+"
+    r"(?:leads|led|heads|headed|runs|ran|directs|directed) "
+    r"(?:the |this |a )?(?:trial|study|team|group|work|"
+    r"programme|program|project|analysis|research)"
     r"|\s+as (?:the |its )?(?:chief|principal|lead|co-principal) investigator"
     # "with Peluso as first author and Timothy Henrich, MD, whose laboratory studies X, as senior author"
     r"|(?:,[^,;.]{0,80},)?\s+as (?:the )?senior author"
@@ -43,6 +46,8 @@ LAB_OF_BEFORE = CaselessPattern(
     r"\b(?:laborator(?:y|ies)|lab|group|team|service|unit|clinic) of\s*$"
     # "The exercise physiologist who ran the work, Betsy Keller, ..."
     r"|\bwho (?:ran|runs|led|leads|directed|headed) the (?:work|study|trial|project|research),\s*$"
+    # "The cardiologist behind the work, Pam Taub, ..."
+    r"|\bbehind the (?:work|study|trial|project|research|analysis),\s*$"
 )
 GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
 PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")

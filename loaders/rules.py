@@ -44,6 +44,11 @@ _BIOMARKER_TRIGGER = CaselessPattern(r"elevated|increased|higher|raised|reduced|
 SYMPTOM_WORDS = frozenset(
     "cognitive memory functional physical visual motor social work sleep quality symptom symptoms".split()
 )
+# "an abnormal tilt-table test", "an abnormal drop", "laboratory abnormalities": a measurement, not a mechanism
+MEASUREMENT_WORDS = frozenset(
+    "test tests tilt-table result results reading readings score scores scan scans finding findings value values "
+    "drop drops reduction reductions laboratory".split()
+)
 CANDIDATE_BIOMARKER = re.compile(
     r"\b(?:elevated|increased|higher|raised|reduced|decreased|lower|depleted)\s+(?:levels of\s+|serum\s+|"
     r"plasma\s+|blood\s+|circulating\s+){0,2}(?P<name>(?=[A-Za-z0-9-]*(?:\d|[A-Z]{2}))[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])\b"
@@ -227,7 +232,8 @@ def analyse(
     mechanisms = CANDIDATE_MECHANISM.finditer(text, words_before(text, trigger.start(), 3)) if trigger else ()
     for m in mechanisms:
         name = " ".join(m.group().split()).lower()
-        if free(*m.span()) and not SYMPTOM_WORDS.intersection(name.split()):
+        words = name.split()
+        if free(*m.span()) and not SYMPTOM_WORDS.intersection(words) and not MEASUREMENT_WORDS.intersection(words):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.MECHANISM, name),)))
     biomarkers = CANDIDATE_BIOMARKER.finditer(text) if _BIOMARKER_TRIGGER.search(text) else ()
     for m in biomarkers:

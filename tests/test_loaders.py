@@ -1358,3 +1358,30 @@ def test_its_new_trial_is_another_trial() -> None:
         "80 adults with long COVID."
     )
     assert len([n for n in e.nodes if isinstance(n, Trial)]) == 2
+
+
+@pytest.mark.parametrize(
+    "p2",
+    [
+        "The cardiologist behind the work, Pam Taub of the University of California, San Diego, wanted evidence.",
+        "The cardiologist Pam Taub of the University of California, San Diego, led the analysis with colleagues.",
+    ],
+)
+def test_atlas_leaders_behind_the_work_or_who_led_the_analysis(p2: str) -> None:
+    text = atlas(
+        "Taub, Pam R et al. · Journal of the American College of Cardiology · 2021 · DOI",
+        "In a double-blind crossover study, 22 people with postural orthostatic tachycardia syndrome took "
+        "ivabradine and placebo for a month each, and ivabradine lowered heart rate.",
+        p2,
+        "The study does not show that the tachycardia causes the fatigue.",
+    )
+    e = load_text(text, "taub.txt")
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert {t for s, t in edges(e, RelType.LED_BY) if s == study.id} == {"researcher:taub-pr"}
+
+
+def test_an_abnormal_test_is_no_candidate_mechanism() -> None:
+    from loaders.rules import analyse
+
+    a = analyse("Everyone had an abnormal tilt-table test and an abnormal drop in blood pressure.", [], frozenset())
+    assert not a.of(NodeLabel.MECHANISM)
