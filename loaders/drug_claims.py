@@ -133,10 +133,15 @@ def anaphoric_targets(a: Analysis) -> list[tuple[Mention, TermRef]]:
     return out
 
 
+# "zinc levels did not differ between the groups": a measurement's result, not the treatment's
+_MEASURED_BEFORE = re.compile(r"\b(?:levels?|concentrations?|counts?|titres?|titers?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def outcome_of(segment: str) -> Outcome:
     """What the text says a drug did: null beats harmful beats positive; otherwise unknown."""
-    if cues.NULL_OUTCOME.search(segment):
-        return Outcome.NULL
+    for m in cues.NULL_OUTCOME.finditer(segment):
+        if not _MEASURED_BEFORE.search(segment, max(0, m.start() - 30), m.start()):
+            return Outcome.NULL
     if cues.HARMFUL_OUTCOME.search(segment):
         return Outcome.HARMFUL
     for m in cues.POSITIVE_OUTCOME.finditer(segment):

@@ -1385,3 +1385,16 @@ def test_an_abnormal_test_is_no_candidate_mechanism() -> None:
 
     a = analyse("Everyone had an abnormal tilt-table test and an abnormal drop in blood pressure.", [], frozenset())
     assert not a.of(NodeLabel.MECHANISM)
+
+
+def test_a_level_that_did_not_differ_is_no_null_result_of_the_treatment() -> None:
+    text = atlas(
+        "Castro-Marrero, Jesus et al. · Antioxidants · 2021 · DOI",
+        "Fifty adults with ME/CFS took melatonin with zinc or placebo for 16 weeks in a randomized trial, and "
+        "fatigue fell more on the supplement. Urinary 6-sulfatoxymelatonin, a breakdown product of melatonin, "
+        "rose in the treated group, whereas zinc levels did not differ between the groups.",
+        "A cheap supplement may ease fatigue.",
+        "The trial was small and short.",
+    )
+    e = load_text(text, "castro.txt")
+    assert not edges(e, RelType.NULL_RESULT)
