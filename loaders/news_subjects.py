@@ -296,8 +296,8 @@ class Subjects:
         if first is not None:
             return first, year, ()
         opening = PUBLISHED_OPENING.match(c.a.text)
-        if opening and c.hits and c.hits[0][0] == opening.end():
-            return c.hits[0][2], year, tuple(p for _, _, p, _ in c.hits[1:])
+        if opening and c.hits and c.hits[0][0] == opening.end():  # with those named close after, its authors
+            return c.hits[0][2], year, tuple(p for start, _, p, _ in c.hits[1:] if start - opening.end() <= 150)
         group_study = GROUP_STUDY.search(c.a.text)  # "An earlier study by the same group, in 1996, ..."
         if not PUBLISHED_STUDY.search(c.a.text) and not in_journal and not group_study:
             return None
