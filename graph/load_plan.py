@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import chain, repeat
@@ -124,18 +124,16 @@ def _stored_column(column: Column, values: Sequence[Any], where: Callable[[int],
 
 
 def _checked(
-    columns: Sequence[Column], records: list[Record], where: Callable[[int], str], first: int = 0
-) -> list[Record]:
-    """Records with every value in stored form (``columns`` are the record's, from index ``first``)."""
-    if not records:
-        return records
-    values = list(zip(*records, strict=True))
+    columns: Sequence[Column], values: list[Sequence[Any]], where: Callable[[int], str], first: int = 0
+) -> bool:
+    """Put every value of the records' columns (``values``, one tuple per record field) in stored form,
+    in place; ``columns`` are the record's from index ``first``. Whether any value changed."""
     changed = False
     for i, column in enumerate(columns, start=first):
         stored = _stored_column(column, values[i], where)
         if stored is not None:
             values[i], changed = tuple(stored), True
-    return list(zip(*values, strict=True)) if changed else records
+    return changed
 
 
 _LABELS = {lab.value: lab for lab in NodeLabel}
@@ -164,7 +162,8 @@ def _node_records(nodes: Sequence[Mapping[str, Any]]) -> tuple[dict[str, str], d
             raise StoreError(f"node {node.get('id')!r}: {unknown} not in the {label} schema (would be lost)")
         names = node_fields(label)
         records = [tuple(map(node.get, names)) for node in group]
-        ids: list[Any] = [r[0] for r in records]
+        values: list[Sequence[Any]] = list(zip(*records, strict=True))  # the columns, checked one at a time
+        ids = values[0]
         if set(map(type, ids)) != {str}:
             node = next(n for n in group if type(n.get("id")) is not str)
             raise StoreError(f"node {node.get('id')!r}: id must be a string")
@@ -172,7 +171,7 @@ def _node_records(nodes: Sequence[Mapping[str, Any]]) -> tuple[dict[str, str], d
         def where(i: int, group: Sequence[Mapping[str, Any]] = group) -> str:
             return f"node {group[i].get('id')!r}"
 
-        out[label] = _checked(node_columns(label), records, where)
+        out[label] = list(zip(*values, strict=True)) if _checked(node_columns(label), values, where) else records
         labels.update(zip(ids, repeat(label.value)))
     if len(labels) != len(nodes):
         seen: set[str] = set()
@@ -202,32 +201,29 @@ def _group_error(edge: Mapping[str, Any], labels: Mapping[str, str]) -> StoreErr
 
 def _edge_records(
     edges: Sequence[Mapping[str, Any]], labels: Mapping[str, str]
-) -> tuple[list[int], list[EdgeKey], list[Record]]:
-    """Every relationship's group (an index into ``_GROUPS``), identity and stored record."""
+) -> tuple[list[int], list[Sequence[Any]], list[Record]]:
+    """Every relationship's group (an index into ``_GROUPS``), and the stored records, also as columns
+    (one tuple per field of :data:`EDGE_FIELDS`)."""
     if not all(map(_EDGE_KEYS.issuperset, edges)):
         edge = next(e for e in edges if not _EDGE_KEYS.issuperset(e))
         unknown = sorted(set(edge) - _EDGE_KEYS)
         raise StoreError(f"{_edge_where(edge)}: {unknown} not in the relationship schema (would be lost)")
     records = [tuple(map(edge.get, EDGE_FIELDS)) for edge in edges]
     if not records:
-        return [], [], []
+        return [], [() for _ in EDGE_FIELDS], []
+    values: list[Sequence[Any]] = list(zip(*records, strict=True))  # one transposition, in C
     label_of: Callable[[Any], str | None] = labels.get
-    ends = zip(  # (type, source label, target label) of every record, in C
-        [r[_TYPE] for r in records],
-        map(label_of, [r[_SOURCE] for r in records]),
-        map(label_of, [r[_TARGET] for r in records]),
-        strict=True,
-    )
+    ends = zip(values[_TYPE], map(label_of, values[_SOURCE]), map(label_of, values[_TARGET]), strict=True)
     group_of: Callable[[Any], int | None] = _GROUP_INDEX.get
     groups = list(map(group_of, ends))
     if None in groups:
         raise _group_error(edges[groups.index(None)], labels)
-    if {type(r[_DOC]) for r in records} != {str}:
+    if set(map(type, values[_DOC])) != {str}:
         edge = next(e for e in edges if type(e.get("source_doc")) is not str)
         raise StoreError(f"{_edge_where(edge)}: source_doc must be a string")
-    records = _checked(edge_columns(), records, lambda i: _edge_where(edges[i]), first=2)
-    keys = [(r[_SOURCE], r[_TYPE], r[_TARGET], r[_DOC]) for r in records]
-    return cast(list[int], groups), keys, records  # no None left: checked above
+    if _checked(edge_columns(), values, lambda i: _edge_where(edges[i]), first=2):
+        records = list(zip(*values, strict=True))
+    return cast(list[int], groups), values, records  # no None left: checked above
 
 
 def plan_load(held: Snapshot, data: Mapping[str, Any], *, prune: bool = False) -> LoadPlan:
@@ -246,18 +242,22 @@ def plan_load(held: Snapshot, data: Mapping[str, Any], *, prune: bool = False) -
                 plan.update_nodes[label].append(record)
             else:
                 plan.unchanged_nodes += 1
-    groups, keys, records = _edge_records(data["edges"], labels)
-    seen = set(keys)
-    if len(seen) != len(keys):
+    groups, values, records = _edge_records(data["edges"], labels)
+
+    def keys() -> Iterator[EdgeKey]:  # every relationship's identity, in record order
+        return zip(values[_SOURCE], values[_TYPE], values[_TARGET], values[_DOC], strict=True)
+
+    seen = set(keys())
+    if len(seen) != len(records):
         counted: set[EdgeKey] = set()
-        for key in keys:
+        for key in keys():
             if key in counted:
                 raise StoreError(f"relationship {key} appears twice in the graph")
             counted.add(key)
     create: list[list[Record]] = [[] for _ in _GROUPS]
     update: list[list[Record]] = [[] for _ in _GROUPS]
     if held.edges:
-        for g, key, record in zip(groups, keys, records, strict=True):
+        for g, key, record in zip(groups, keys(), records, strict=True):
             held_edge = held.edges.get(key)
             if held_edge is None or held_edge[0] != _GROUPS[g]:
                 create[g].append(record)
