@@ -66,8 +66,13 @@ _INVESTIGATES = CaselessPattern(
     r"\b(?:studying|studied|study the|investigat\w+|examin\w+|research(?:ing)? (?:into|on)|work(?:ing)? on|"
     r"work examining|focus(?:es|ed|ing)? on|spoke about|discussed|explor\w+|to test|"
     r"presented (?:his|her|their) (?:group's |team's )?(?:research|work|studies|findings)|"
-    r"(?:group|team)(?:'s)? (?:has )?found|explanation is|spent (?:\w+ )?(?:years|decades) (?:on|studying))\b"
+    r"(?:group|team)(?:'s)? (?:has )?found|explanation is|spent (?:\w+ )?(?:years|decades) (?:on|studying)|"
+    r"(?:toward|towards|into) the study of)\b"
 )
+# A researcher's own idea ("Kaiser's reasoning is that ...", "Wyller's view that ...", "his theory of
+# purinergic signalling"): what they work on, also in a sentence about a study. Not "X argued that ...",
+# which annotators read as an opinion on evidence, not as the person's work.
+_THEORY = CaselessPattern(r"\b(?:reasoning is|view (?:is )?that|(?:his|her|their) theory of)\b")
 
 
 def looks_like_news(lines: list[str]) -> bool:
@@ -262,7 +267,7 @@ class _News:
             self.mentioned_count[ref.term_id] = self.mentioned_count.get(ref.term_id, 0) + 1
         context = SentenceContext(text, line, self.s.index, a, hits, actors, self.s.current, self.year, self.month)
         subjects = self.subjects.read(context)
-        if actors and not subjects and _INVESTIGATES.search(plain):
+        if actors and ((not subjects and _INVESTIGATES.search(plain)) or _THEORY.search(plain)):
             for m, ref in a.of(NodeLabel.MECHANISM) + a.of(NodeLabel.DRUG):
                 if a.negated(m):
                     continue

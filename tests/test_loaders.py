@@ -1398,3 +1398,14 @@ def test_a_level_that_did_not_differ_is_no_null_result_of_the_treatment() -> Non
     )
     e = load_text(text, "castro.txt")
     assert not edges(e, RelType.NULL_RESULT)
+
+
+def test_a_researchers_own_theory_or_reasoning_is_what_they_investigate() -> None:
+    e = news(
+        "Jon Kaiser, MD, a clinician in San Francisco, presented a small open pilot study of 15 patients. "
+        "Kaiser's reasoning is that many patients have mitochondrial dysfunction that a stimulant alone overtaxes.",
+        "Geoffrey Burnstock of University College London described his theory of purinergic signalling dysfunction.",
+    )
+    investigates = edges(e, RelType.INVESTIGATES)
+    assert ("researcher:kaiser-j", "mechanism:mitochondrial-dysfunction") in investigates
+    assert any(s == "researcher:burnstock-g" and "purinergic" in t for s, t in investigates)
