@@ -96,7 +96,9 @@ TARGET_CUE = CaselessPattern(
     r"act(?:s|ing)? on|reduc(?:e|es|ed|ing)|dampen\w*|quell\w*|modulat\w*|improv(?:e|es|ed|ing)|"
     r"tighten\w*|strengthen\w*|repair\w*|seal\w*|expand\w*|boost\w*|replenish\w*|rebuild\w*|clear(?:s|ed|ing)?|"
     r"eliminat\w*|eradicat\w*|calm\w*|damp(?:s|ed|ing)?(?: down)?|rebalanc\w*|reshap\w*|correct\w*|protect\w*|"
-    r"(?:directed|aimed) against|stop(?:s|ped|ping)?|starv\w*|halt\w*)\b"
+    r"(?:directed|aimed) against|stop(?:s|ped|ping)?|starv\w*|halt\w*|"
+    # an agonist: "switches on TLR3 signalling", "meant to rouse antiviral immunity"
+    r"switch(?:es|ed|ing)? on|activat(?:e|es|ed|ing)|stimulat(?:e|es|ed|ing)|rous(?:e|es|ed|ing))\b"
 )
 # A trial built to test a mechanism ("designed to test the viral persistence hypothesis", "goes after viral
 # persistence", "was built on the hypothesis that ... mitochondrial dysfunction"): its drugs act on it.
@@ -118,7 +120,7 @@ DRUG_ANAPHOR = CaselessPattern(
 # What a treatment does to a structure that is wrong ("tightens the gut barrier", "expands blood volume").
 RESTORE_CUE = CaselessPattern(
     r"\b(?:restor|normali[sz]|improv|tighten|strengthen|repair|seal|expand|increas|boost|rais|replenish|support|"
-    r"protect|rebuild|rebalanc|reshap|correct)\w*"
+    r"protect|rebuild|rebalanc|reshap|correct|rous)\w*"
 )
 
 # Something is wrong with the named structure (lets an anchor such as "mitochondria" count).

@@ -1409,3 +1409,20 @@ def test_a_researchers_own_theory_or_reasoning_is_what_they_investigate() -> Non
     investigates = edges(e, RelType.INVESTIGATES)
     assert ("researcher:kaiser-j", "mechanism:mitochondrial-dysfunction") in investigates
     assert any(s == "researcher:burnstock-g" and "purinergic" in t for s, t in investigates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mechanism"),
+    [
+        (
+            "Rintatolimod is an experimental drug made of double-stranded RNA that switches on TLR3 signaling.",
+            "mechanism:tlr3-signalling",
+        ),
+        (
+            "Rintatolimod is a synthetic RNA meant to rouse antiviral immunity in patients.",
+            "mechanism:impaired-antiviral-immunity",
+        ),
+    ],
+)
+def test_an_agonist_targets_what_it_switches_on(sentence: str, mechanism: str) -> None:
+    assert ("drug:rintatolimod", mechanism) in edges(news(sentence), RelType.TARGETS)
