@@ -57,7 +57,7 @@ _RUN_FROM_WORDS = tuple(needles(p.pattern) for p in _RUN_FROM)
 _WORK_AT_WORDS = needles(_WORK_AT_LED_BY.pattern)
 # "Peter Rowe's group at Johns Hopkins University", "his team at ..." is left to the pronoun rules.
 _GROUP_AT = re.compile(
-    r"'s (?:[a-z-]+ ){0,2}(?:group|team|lab|laboratory|clinic|unit) (?:at|of|in) (?P<inst>[^,;]{3,90})"
+    r"'s (?:[\w-]+,? ){0,4}?(?:group|team|lab|laboratory|Laboratory|clinic|unit) (?:at|of|in) (?P<inst>[^,;]{3,90})"
 )
 # "At Newcastle University in England, Cara Tomas and colleagues measured ..."
 _AT_OPENING = re.compile(r"^(?:At|From) (?P<inst>[^,;]{3,90}), ")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from loaders.affiliations import add_affiliations
+from loaders.authorship import co_authors
 from loaders.builder import DocBuilder
 from loaders.leaders import named_leaders
 from loaders.people import Hit, find_introductions
@@ -24,7 +25,8 @@ Prose = tuple[str, str, int, Section]  # (sentence, its typographically folded t
 def prose_people(
     b: DocBuilder, authors: list[tuple[PersonName, NodeBase]], prose: Iterable[Prose], led: list[NodeBase]
 ) -> None:
-    """LED_BY from each node in ``led`` (the study, and its trial) and AFFILIATED_WITH edges."""
+    """LED_BY from each node in ``led`` (the study, and its trial), AUTHORED of the study (``led[0]``)
+    for people the prose names as its authors, and AFFILIATED_WITH edges."""
     people = list(authors)
     for text, folded, line, section in prose:
         hits = _hits(b, people, folded)
@@ -34,6 +36,8 @@ def prose_people(
         for person, rule, conf in named_leaders(folded, hits):
             for node in led:
                 b.edge(RelType.LED_BY, node, person, text, line, section, f"atlas.{rule}", conf - 0.05)
+        for person in co_authors(folded, hits):  # "with X among the co-authors": the header may say "et al."
+            b.edge(RelType.AUTHORED, person, led[0], text, line, section, "atlas.prose.author", 0.8)
 
 
 def _hits(b: DocBuilder, people: list[tuple[PersonName, NodeBase]], text: str) -> list[Hit]:

@@ -6,6 +6,9 @@ Shared by the atlas and news loaders.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 from loaders.people import Hit
 from loaders.text import CaselessPattern
 from ontology.model import NodeBase
@@ -43,14 +46,29 @@ LEADER_AFTER = CaselessPattern(
     r"co-lead|co-leads|co-led) (?:the |this |a |an )(?:[\w()/'-]+ ){0,10}?(?:trial|study|cohort|project|consortium)\b)"
 )
 LAB_OF_BEFORE = CaselessPattern(
-    r"\b(?:laborator(?:y|ies)|lab|group|team|service|unit|clinic) of\s*$"
+    r"\b(?:laborator(?:y|ies)|lab|group|team|service|unit|clinic) of\s*(?:the (?:[a-z]+ ){0,2}?[a-z]+(?:ist|ian)\s+)?$"
     # "The exercise physiologist who ran the work, Betsy Keller, ..."
     r"|\bwho (?:ran|runs|led|leads|directed|headed) the (?:work|study|trial|project|research),\s*$"
     # "The cardiologist behind the work, Pam Taub, ..."
     r"|\bbehind the (?:work|study|trial|project|research|analysis),\s*$"
 )
-GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:team|group|lab|laboratory)\b")
+# "X's team", "Dikoma Shungu's magnetic resonance team", "Jarred Younger's Neuroinflammation, Pain and Fatigue
+# Laboratory"
+GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:[\w-]+,?\s+){0,4}?(?:team|group|lab|laboratory)\b")
 PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
+
+
+_AND_NEXT = re.compile(rf"^{CREDS},?\s+and\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def _joined(text: str, hits: list[Hit]) -> list[Hit]:
+    """The people after ``hits[0]`` joined to it by "and" ("X and the internist Y")."""
+    out: list[Hit] = []
+    for prev, nxt in pairwise(hits):
+        if not _AND_NEXT.match(text[prev[1] : nxt[0]]):
+            break
+        out.append(nxt)
+    return out
 
 
 def led_by(text: str, hits: list[Hit]) -> list[NodeBase]:
@@ -81,9 +99,12 @@ def named_leaders(text: str, hits: list[Hit]) -> list[Leader]:
             elif after and not before:  # "X and Y run the ... study": Y too
                 out += [(other, "leader", 0.85) for s, _, other, _ in hits[i + 1 :] if s < end + after.end()]
             break
-    for start, end, person, _ in hits:
+    for i, (start, end, person, _) in enumerate(hits):
         if GROUP_AFTER.match(text[end:]) or LAB_OF_BEFORE.search(text[:start]):
             out.append((person, "group", 0.85))
+            if LAB_OF_BEFORE.search(text[:start]):  # "the group of the psychologist X and the internist Y"
+                for _, _, other, _ in _joined(text, hits[i:]):
+                    out.append((other, "group", 0.8))
     unique: dict[str, Leader] = {}
     for leader in out:
         unique.setdefault(leader[0].id, leader)

@@ -5,6 +5,7 @@ proposed mechanisms, leaders; and what it tells about a trial itself (size, stat
 from __future__ import annotations
 
 from loaders import cues
+from loaders.authorship import co_authors
 from loaders.builder import DocBuilder
 from loaders.drug_claims import clause_outcome, compared_against, outcome_of
 from loaders.leaders import (
@@ -18,7 +19,7 @@ from loaders.leaders import (
     named_leaders,
 )
 from loaders.news_context import Leader, SentenceContext, Subject
-from loaders.news_cues import COMPLETED, ONGOING, PLANNED, THIS_PHASE, co_authors
+from loaders.news_cues import COMPLETED, ONGOING, PLANNED, THIS_PHASE
 from loaders.rules import acted_on, impaired_near, in_passing, node_for, studied_conditions
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.model import NodeBase, Study, Trial

@@ -51,7 +51,7 @@ _NAME_AFTER = re.compile(
     # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey",
     # "the nurse researcher Marie-Claire Seeley", "the cardiologists Linda van Campen and Frans Visser"
     r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor|researcher|"
-    r"specialist|officer)"
+    r"specialist|officer|internist|surgeon|pharmacist|therapist)"
     r"(?P<plural>s)?\s+"
 )
 # "the cardiologists Linda van Campen and Frans Visser": the second name of a plural role too
@@ -126,6 +126,8 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     for tok in words:
         if tok[0].isupper() and tok not in _NOT_NAME:
             tokens.append(tok)
+            if tok.endswith(("'s", "’s")):  # "Jarred Younger's Neuroinflammation ... Laboratory": the name ends
+                break
         elif tok in _PARTICLE and tokens:
             tokens.append(tok)
         else:

@@ -1426,3 +1426,43 @@ def test_a_researchers_own_theory_or_reasoning_is_what_they_investigate() -> Non
 )
 def test_an_agonist_targets_what_it_switches_on(sentence: str, mechanism: str) -> None:
     assert ("drug:rintatolimod", mechanism) in edges(news(sentence), RelType.TARGETS)
+
+
+MUELLER_2020 = (
+    "Mueller, Christina, Lin, Joanne C, Sheriff, Sulaiman et al. · Brain imaging and behavior · 2020 · DOI",
+    "This pilot, run in the pain researcher Jarred Younger's Neuroinflammation, Pain and Fatigue Laboratory at "
+    "the University of Alabama at Birmingham, scanned the whole brain of 15 women with ME/CFS and 15 controls.",
+    "The authors read the pattern as support for neuroinflammation.",
+)
+VERCOULEN_1996 = (
+    "Vercoulen, J H, Swanink, C M, Zitman, F G et al. · Lancet · 1996",
+    "In a randomised, double-blind trial, 96 patients with chronic fatigue syndrome took fluoxetine or "
+    "placebo for eight weeks, and fluoxetine was no better than placebo.",
+    "The trial came from the Nijmegen fatigue research group of the psychologist Gijs Bleijenberg and the "
+    "internist Jos van der Meer, both among its authors.",
+)
+
+
+@pytest.mark.parametrize(
+    ("entry", "leaders", "authors"),
+    [
+        # a group named with words between the possessive and "Laboratory", and where it works
+        (MUELLER_2020, {"Jarred Younger"}, set()),
+        # "the group of the psychologist X and the internist Y, both among its authors"
+        (VERCOULEN_1996, {"Gijs Bleijenberg", "Jos van der Meer"}, {"Gijs Bleijenberg", "Jos van der Meer"}),
+    ],
+)
+def test_atlas_groups_and_the_authors_the_prose_names(
+    entry: tuple[str, str, str], leaders: set[str], authors: set[str]
+) -> None:
+    e = load_text(atlas(*entry, "The study does not show what causes the illness."), "entry.txt")
+    names = {n.id: n.name for n in e.nodes}
+    study = next(n for n in e.nodes if isinstance(n, Study))
+    assert {names[t] for s, t in edges(e, RelType.LED_BY) if s == study.id} == leaders
+    assert authors <= {names[s] for s, t in edges(e, RelType.AUTHORED) if t == study.id}
+    if entry is MUELLER_2020:
+        assert ("researcher:younger-j", "institution:uab") in edges(e, RelType.AFFILIATED_WITH)
+
+
+def test_failing_to_show_a_consistent_benefit_is_null() -> None:
+    assert NULL_OUTCOME.search("on that aim modafinil failed to show a consistent benefit")
