@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from loaders.builder import DocBuilder
 from loaders.matcher import vocabulary_matcher
-from loaders.people import CREDENTIALS, Hit, institutions_in
+from loaders.people import CREDENTIALS, Hit, institution_spans, institutions_in
 from loaders.prefilter import may_contain, needles
 from ontology.enums import NodeLabel, RelType, Section
 from ontology.model import NodeBase
@@ -33,7 +33,8 @@ _TITLE_WORDS = frozenset(
     "acting former deputy associate assistant senior chief head lead principal director professor prof prof. dr dr. "
     "researcher scientist investigator immunologist neurologist cardiologist physician physiologist biologist "
     "geneticist epidemiologist psychiatrist rheumatologist virologist pediatrician paediatrician biochemist "
-    "colleague colleagues".split()
+    "colleague colleagues researchers scientists investigators immunologists neurologists physicians "
+    "psychologist psychologists psychiatrists virologists epidemiologists".split()
 )
 _RUN_FROM = (
     re.compile(r"\b(?:run|led|conducted|coordinated|based) (?:from|at) (?P<inst>[^,;]{3,80}?) by\s+(?P<who>[^;]*)"),
@@ -55,12 +56,18 @@ _WORK_AT_LED_BY = re.compile(
 # Every match of these contains " by" or "'s " (loaders.prefilter), which most sentences lack.
 _RUN_FROM_WORDS = tuple(needles(p.pattern) for p in _RUN_FROM)
 _WORK_AT_WORDS = needles(_WORK_AT_LED_BY.pattern)
+_AT_WORDS = ("At ", "at ", "From ", "from ")
 # "Peter Rowe's group at Johns Hopkins University", "his team at ..." is left to the pronoun rules.
 _GROUP_AT = re.compile(
     r"'s (?:[\w-]+,? ){0,4}?(?:group|team|lab|laboratory|Laboratory|clinic|unit) (?:at|of|in) (?P<inst>[^,;]{3,90})"
 )
-# "At Newcastle University in England, Cara Tomas and colleagues measured ..."
-_AT_OPENING = re.compile(r"^(?:At|From) (?P<inst>[^,;]{3,90}), ")
+# "At Newcastle University in England, Cara Tomas and colleagues measured ...", also opening a clause: "...;
+# and at the Jackson Laboratory in Connecticut, the immunologist Derya Unutmaz and ... are tracing ..."
+_AT_OPENING = re.compile(
+    r"(?:^|;\s+(?:and\s+)?)(?:[Aa]t|[Ff]rom) (?P<inst>[^,;]{3,90}), (?P<role>(?:the |a |an )?(?:[a-z-]+ ){0,3})"
+)
+# "The National Institute of Neurological Disorders and Stroke, directed by Walter Koroshetz, ..."
+_DIRECTED_BY = re.compile(r",\s+(?:directed|headed|led|chaired|run) by\s+(?:[a-z]+\s+){0,3}")
 # "At Y, the vascular research unit run by X and Professor Z tested ...": the people after "by"
 _RUN_BY_BEFORE = re.compile(r"^[^,;]{0,60}\b(?:run|led|headed|directed) by\s+(?:[a-z]+\s+){0,3}$")
 # "Griffith University on the Gold Coast, where Professor X leads ...": the place the clause is about
@@ -114,10 +121,20 @@ def _work_places(text: str, hits: list[Hit]) -> list[Affiliation]:
         group = _GROUP_AT.match(text, end)
         if group:
             out += [Affiliation(person, s, v, "group_at") for s, v in institutions_in(group["inst"])]
-    opening = _AT_OPENING.match(text)
-    if opening and hits and (hits[0][0] == opening.end() or _RUN_BY_BEFORE.match(text[opening.end() : hits[0][0]])):
-        found = institutions_in(opening["inst"])
-        out += [Affiliation(p, s, v, "at_opening") for p in _coordinated(text, hits, hits[0][0]) for s, v in found]
+    for opening in _AT_OPENING.finditer(text) if may_contain(_AT_WORDS, text) else ():
+        first = next((h for h in hits if h[0] >= opening.start("role")), None)
+        if first is None:
+            continue
+        if first[0] == opening.end() or _RUN_BY_BEFORE.match(text[opening.end("inst") + 2 : first[0]]):
+            found = institutions_in(opening["inst"])
+            out += [Affiliation(p, s, v, "at_opening") for p in _coordinated(text, hits, first[0]) for s, v in found]
+    # (the institutions are looked for only when the sentence says "directed by": most do not)
+    for start, end in institution_spans(text) if hits and _DIRECTED_BY.search(text) else ():
+        directed = _DIRECTED_BY.match(text, end)
+        if directed:
+            found = institutions_in(text[start:end])
+            who = _coordinated(text, hits, directed.end())
+            out += [Affiliation(p, s, v, "directed_by") for p in who for s, v in found]
     for start, _, person, _ in hits:
         where = _WHERE_BEFORE.search(text, 0, start)
         if where and where.end() == start:
@@ -178,7 +195,7 @@ def _run_from(text: str, hits: list[Hit]) -> list[Affiliation]:
     return out
 
 
-_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:(?:[a-z]+|Professor|Prof\.|Dr\.?)\s+){{0,2}}$")
+_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:(?:[a-z]+|Professor|Prof\.|Dr\.?)\s+){{0,3}}$")
 
 
 def _coordinated(text: str, hits: list[Hit], pos: int) -> list[NodeBase]:

@@ -90,14 +90,16 @@ class Subjects:
         # then "Fifty patients were randomised ..."), for a trial or study the next sentences introduce.
         self.leaders_before: tuple[list[Leader], SentenceContext] | None = None
         # "X's team ... published a study in PLoS One" names the group, not the paper's first author, who
-        # the next sentence often gives ("Audrey Brown, the first author, grew ..."): wait one sentence.
-        self.group_paper: tuple[NodeBase, int | None, SentenceContext] | None = None
+        # the next sentence often gives ("Audrey Brown, the first author, grew ..."): wait one sentence. So
+        # does "a Norwegian paper published in PLoS One in 2017 shows ..." (no group: leader None), whose
+        # next sentence may open on its first author ("Laura Anne Wortinger, working in ..., scanned ...").
+        self.group_paper: tuple[NodeBase | None, int | None, SentenceContext] | None = None
         self.named_at = (-9, 0)  # the last sentence that named someone, and its paragraph's line
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
         group = self.group_paper
-        if group is not None and not (c.index - group[2].index == 1 and self._first_author(c)):
+        if group is not None and not (c.index - group[2].index == 1 and self._paper_author(c, group[0])):
             self._group_paper_by_leader()
         if TRIAL_WORD.search(c.a.text):
             self.trial_said = c.index
@@ -201,12 +203,13 @@ class Subjects:
         author = self._author(c)
         if author is not None:
             subject = self._paper(*author[:2], c, others=author[2])
-            if group is not None:  # the group's paper the sentence before announced: its claims too
+            if group is not None:  # the paper the sentence before announced: its claims too
                 self.group_paper = None
                 leader, _, said = group
-                self._tell(subject, said, proposes=False)
-                body = Section.BODY
-                self.b.edge(RelType.LED_BY, subject.node, leader, said.text, said.line, body, "news.group", 0.85)
+                self._tell(subject, said, proposes=leader is None)
+                if leader is not None:
+                    body = Section.BODY
+                    self.b.edge(RelType.LED_BY, subject.node, leader, said.text, said.line, body, "news.group", 0.85)
             return [subject]
         if self.group_paper is not None:  # waits for the next sentence
             return []
@@ -271,7 +274,7 @@ class Subjects:
         """The first author of a published study the sentence reports, its year, and the other authors
         a pronoun stands for ("they showed") or the sentence names ("a study he published with X")."""
         if self.group_paper is not None:  # "X, the first author, grew ...": of the paper just announced
-            first = self._first_author(c)
+            first = self._paper_author(c, self.group_paper[0])
             return (first, self.group_paper[1], ()) if first is not None else None
         year_paper = YEAR_PAPER.search(c.a.text)
         if year_paper and c.hits:
@@ -316,8 +319,8 @@ class Subjects:
         group = self._same_group() if same and not c.hits else None
         if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
             return group, year, ()
-        named_near = self.named_at[1] == c.line and c.index - self.named_at[0] <= 2
-        if not c.hits and c.current and in_journal and (self.named_at[0] == c.index - 1 or named_near):
+        named_near = self.named_at[1] == c.line and c.index - self.named_at[0] <= 2  # in this paragraph
+        if not c.hits and c.current and in_journal and named_near:
             # "Younger's other line of work is treatment. In a randomized trial published in Arthritis &
             # Rheumatism in early 2013, ...": a paper right after a sentence about someone is theirs (the
             # first named: the sentence's subject); "they reported": all of them wrote it
@@ -327,6 +330,8 @@ class Subjects:
             # "Fluge walked the audience through the group's two published studies. In the first, a
             # randomized study published in PLoS One in 2011, ...": the work of the person talked about
             return c.current[-1], year, ()
+        if year_m and in_journal and not c.hits:
+            self.group_paper = (None, year, c)  # a paper without its authors: perhaps in the next sentence
         return None
 
     def _first_author(self, c: SentenceContext) -> NodeBase | None:
@@ -339,11 +344,22 @@ class Subjects:
             None,
         )
 
+    def _paper_author(self, c: SentenceContext, leader: NodeBase | None) -> NodeBase | None:
+        """The first author of the paper the sentence before announced: named as such, or, for a paper
+        announced without any group, the person the sentence opens on."""
+        first = self._first_author(c)
+        if first is None and leader is None and c.hits and c.hits[0][0] == 0 and c.hits[0][3]:
+            first = c.hits[0][2]
+        return first
+
     def _group_paper_by_leader(self) -> None:
-        """No first author followed: the group's paper goes under its leader's name, as "X et al."."""
+        """No first author followed: the group's paper goes under its leader's name, as "X et al."; a
+        paper without a group goes unrecorded (nobody to key it on)."""
         assert self.group_paper is not None
         leader, year, said = self.group_paper
         self.group_paper = None
+        if leader is None:
+            return
         subject = self._paper(leader, year, said)
         self._tell(subject, said)
         subject.last_seen, subject.line = said.index, said.line

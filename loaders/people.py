@@ -32,6 +32,8 @@ _ROLE = CaselessPattern(
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|collaborator|"
     r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
     r"who (?:leads|led|directs|heads|runs|ran))\b"
+    # "Laura Anne Wortinger, working in the paediatric group of ..."
+    r"|,\s+(?:working|based) (?:in|at|with)\b"
     # "with Dorottya Nagy-Szakal as first author"
     r"|\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
     r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b"
@@ -151,7 +153,7 @@ def find_introductions(text: str) -> list[Introduction]:
     found: dict[int, Introduction] = {}
     if not _TWO_CAPITALS.search(text):
         return []
-    spans = _institution_spans(text)
+    spans = institution_spans(text)
     for pattern in (CREDENTIALS, _ROLE):
         for m in pattern.finditer(text):
             hit = _name_before(text, m.start())
@@ -200,7 +202,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|of|for|from|to|in|at|and)\s+$", re.
 _OF_BEFORE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")
 
 
-def _institution_spans(text: str) -> list[tuple[int, int]]:
+def institution_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start, m.end) for m in vocabulary_matcher().find(text) if m.ref(NodeLabel.INSTITUTION)]
     return spans + [m.span() for m in _institution_matches(text)]
 

@@ -1466,3 +1466,31 @@ def test_atlas_groups_and_the_authors_the_prose_names(
 
 def test_failing_to_show_a_consistent_benefit_is_null() -> None:
     assert NULL_OUTCOME.search("on that aim modafinil failed to show a consistent benefit")
+
+
+def test_a_paper_announced_without_authors_takes_the_person_the_next_sentence_opens_on() -> None:
+    e = news(
+        "Brain imaging needs larger studies, and a Norwegian paper published in PLoS One in 2017 shows why. "
+        "Laura Anne Wortinger, working in the paediatric group of Vegard Bruun Wyller at Akershus University "
+        "Hospital, scanned 18 adolescents with chronic fatigue syndrome and 18 healthy teenagers."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert [n.name for n in e.nodes if isinstance(n, Study)] == ["Wortinger et al. 2017"]
+    assert {names[t] for s, t in edges(e, RelType.LED_BY)} == {"Vegard Bruun Wyller"}
+
+
+def test_affiliations_opening_a_clause_and_an_institution_directed_by_someone() -> None:
+    e = news(
+        "At Columbia University, the virologist W. Ian Lipkin leads one centre; and at the Jackson Laboratory in "
+        "Connecticut, the immunologist Derya Unutmaz and the microbiome researcher Julia Oh study gut bacteria.",
+        "The National Institute of Neurological Disorders and Stroke, directed by Walter Koroshetz, runs the "
+        "agency's own study.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    affiliated = {(names[s], names[t]) for s, t in edges(e, RelType.AFFILIATED_WITH)}
+    assert {
+        ("W. Ian Lipkin", "Columbia University"),
+        ("Derya Unutmaz", "The Jackson Laboratory"),
+        ("Julia Oh", "The Jackson Laboratory"),
+    } <= affiliated
+    assert any(p == "Walter Koroshetz" and "Neurological" in i for p, i in affiliated)
