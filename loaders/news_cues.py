@@ -93,6 +93,10 @@ PUBLISHED_OPENING = re.compile(
     r"^In (?:a|an|the|their|his|her|its) [^,;]{0,120}?\b(?:published|reported|appeared)\b[^,;]{0,80},\s+"
     r"(?:[\w']+\s+){0,5}?(?=[A-Z])"
 )
+# "Gabriela Gonzalez-Aleman, a professor at ..., reported on 766 adults": a presenter's own study
+PRESENTED = CaselessPattern(
+    r"\b(?:reported on|presented (?:data|results|findings) (?:on|from)|presented (?:a|her|his) study of)\b"
+)
 # "they showed", "she reported": the people the article is talking about
 PRONOUN_SUBJECT = CaselessPattern(r"\b(?:they|he|she)\b")
 # "In a study he published with Andrew Chia in ...": the person talked about wrote it
@@ -127,6 +131,8 @@ NAMED = Prefiltered(
     )
 )
 ROMAN = re.compile(r"[IVX]+")  # "the original phase III study": a phase, not a name
+# "the Argentine cohort", "a Norwegian study": where it was done, not its name
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ine|ese|ish|ch)")
 NOT_NAME = frozenset(
     "The A This That Phase One In Our Their Her His New Nature Neither Either Each Both Every Another Any".split()
 )
@@ -160,13 +166,20 @@ FINDING = CaselessPattern(
 RESULT_WORDS = CaselessPattern(
     r"\b(?:groups?|placebo|arms?|treatment|response|responders?|endpoint|outcome|patients)\b"
 )
+# "a study published in May in EClinicalMedicine": a month without a year is the article's year (or the
+# year before, for a month later than the article's)
+PUBLISHED_MONTH = re.compile(
+    rf"\bpublished (?:\w+ ){{0,2}}?in ({'|'.join(m.capitalize() for m in MONTHS)})\b(?!,? (?:19|20)\d{{2}})"
+)
 
 
 def study_name(m: re.Match[str]) -> str | None:
     if m["short"]:
         return m["short"]
-    first = m["name"].split()[0]
-    return None if first in NOT_NAME or ROMAN.fullmatch(first) else m["name"]
+    words = m["name"].split()
+    if words[0] in NOT_NAME or ROMAN.fullmatch(words[0]) or (len(words) == 1 and DEMONYM.fullmatch(words[0])):
+        return None
+    return m["name"]
 
 
 def trial_names(a: Analysis, start: int = 0, end: int | None = None) -> set[str]:

@@ -34,13 +34,16 @@ from loaders.news_cues import (
     IN_YEAR,
     IT_AFTER_OPENING,
     LEDE_TRIAL,
+    MONTHS,
     NAMED,
     ONGOING,
     OTHER,
     PLANNED,
+    PRESENTED,
     PROGRAMME,
     PRONOUN_PUBLISHED,
     PRONOUN_SUBJECT,
+    PUBLISHED_MONTH,
     PUBLISHED_OPENING,
     PUBLISHED_STUDY,
     RESEARCH_VERB,
@@ -213,6 +216,9 @@ class Subjects:
             return [subject]
         if self.group_paper is not None:  # waits for the next sentence
             return []
+        presenter = self._presenter(c)
+        if presenter is not None:
+            return [self._paper(presenter, c.year, c)]
         named = next((n for m in NAMED.finditer(c.a.text) if (n := study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
             node = Study(
@@ -286,8 +292,12 @@ class Subjects:
         in_journal = IN_JOURNAL.search(c.a.text)
         if not STUDY_WORD.search(c.a.text) and not in_journal:
             return None
-        year_m = IN_YEAR.search(c.a.text)
+        month = PUBLISHED_MONTH.search(c.a.text)
+        # "published in May in X, ... at Addenbrooke's Hospital in 2020": not the year of the care
+        year_m = None if month else IN_YEAR.search(c.a.text)
         year = int(year_m.group(1)) if year_m else c.year
+        if month and c.year and c.month and MONTHS.index(month.group(1).lower()) + 1 > c.month:
+            year = c.year - 1
         if not year_m and c.year:
             year = relative_year(c.a.text, c.year, c.month)
         if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
@@ -343,6 +353,15 @@ class Subjects:
             ),
             None,
         )
+
+    def _presenter(self, c: SentenceContext) -> NodeBase | None:
+        """Work a speaker presented on people they studied ("X, a professor at Y, reported on 766 adults"),
+        published or not: the speaker's study of the article's year."""
+        if not c.hits or c.hits[0][0] != 0 or not cues.size_of(c.a.text) or c.a.of(NodeLabel.DRUG):
+            return None
+        if TRIAL_WORD.search(c.a.text):  # "one of the trial's investigators, presented data on ...": that trial's
+            return None
+        return c.hits[0][2] if PRESENTED.search(c.a.text) else None
 
     def _paper_author(self, c: SentenceContext, leader: NodeBase | None) -> NodeBase | None:
         """The first author of the paper the sentence before announced: named as such, or, for a paper

@@ -1494,3 +1494,14 @@ def test_affiliations_opening_a_clause_and_an_institution_directed_by_someone() 
         ("Julia Oh", "The Jackson Laboratory"),
     } <= affiliated
     assert any(p == "Walter Koroshetz" and "Neurological" in i for p, i in affiliated)
+
+
+def test_a_presenters_study_a_month_without_a_year_and_a_demonym_is_no_study_name() -> None:
+    e = news(  # the article is dated May 2, 2024
+        "Gabriela Gonzalez-Aleman, a professor at the Pontifical Catholic University of Argentina, reported on "
+        "766 older adults after COVID-19. In a study published in April in EClinicalMedicine, Adam Hampshire of "
+        "Imperial College London and colleagues tested 46 people treated in intensive care in 2020. The Argentine "
+        "cohort will be followed for several more years.",
+    )
+    studies = sorted(n.name for n in e.nodes if isinstance(n, Study))
+    assert studies == ["Gonzalez-Aleman et al. 2024", "Hampshire et al. 2024"]
