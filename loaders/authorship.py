@@ -21,7 +21,7 @@ CO_AUTHOR_AFTER = CaselessPattern(
 )
 CO_AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:co-?authors?|and colleagues|the authors, who),?\s+(?:including|were|such as|included|among them)\s+"
-    r"[^.;]{0,80}$"
+    r"[^.;]{0,130}$"
 )
 SPEECH = CaselessPattern(r"\b(?:said|says|told|argued|noted|added)\b")
 

@@ -33,6 +33,9 @@ LEADER_AFTER = CaselessPattern(
     # "Newton, who co-led the work with the liver specialist David Jones": Jones too
     r"(?: (?:the |this )?(?:work|study|trial|project) with\b[^,;.]{0,60})?"
     r"|,\s*(?:the )?(?:study|trial|project|paper)'s (?:[\w-]+ ){0,2}(?:investigator|leader|lead|director|head)\b"
+    # "Thorsten Rudroff has registered a study of transcranial direct current stimulation"
+    r"|,?\s+(?:has |have |had )?(?:registered|launched|set up|designed|is running|is leading) (?:a |an |the )?"
+    r"(?:[\w-]+ ){0,3}?(?:trial|study|pilot|programme|program|project)\b"
     # "Anne Louise Oaklander of Massachusetts General Hospital led the analysis"
     r"|(?:\s+(?:of|at|from)\s+(?:(?!\b(?:who|whose|and|with|while)\b)[^;.]){0,80}?)?,?\s+"
     r"(?:leads|led|heads|headed|runs|ran|directs|directed) "

@@ -9,6 +9,7 @@ between the groups", "The trial was led by ..."), which update its outcome, size
 from __future__ import annotations
 
 from loaders import cues
+from loaders.authorship import co_authors
 from loaders.builder import DocBuilder
 from loaders.drug_claims import compared_against
 from loaders.leaders import (
@@ -152,14 +153,15 @@ class Subjects:
         return found
 
     def _wrote_the_paper(self, c: SentenceContext) -> None:
-        """ "Younger wrote the paper with his colleague Sean Mackey": the people named wrote the study
-        the article spoke of just before."""
-        if not WROTE_PAPER.search(c.a.text):
+        """ "Younger wrote the paper with his colleague Sean Mackey", "The co-authors included X and Y": the
+        people named wrote the study the article spoke of just before."""
+        co = co_authors(c.a.text, c.hits) if c.hits else []
+        if not co and not WROTE_PAPER.search(c.a.text):
             return
         studies = [s for s in self.known if isinstance(s.node, Study) and c.index - s.last_seen <= 2]
         if studies:
             study = max(studies, key=lambda s: s.last_seen).node
-            for _, _, person, _ in c.hits:
+            for person in co or [p for _, _, p, _ in c.hits]:
                 self.b.edge(RelType.AUTHORED, person, study, c.text, c.line, Section.BODY, "news.study.wrote", 0.75)
 
     def _remember_leaders(self, c: SentenceContext) -> None:
@@ -357,11 +359,15 @@ class Subjects:
     def _presenter(self, c: SentenceContext) -> NodeBase | None:
         """Work a speaker presented on people they studied ("X, a professor at Y, reported on 766 adults"),
         published or not: the speaker's study of the article's year."""
-        if not c.hits or c.hits[0][0] != 0 or not cues.size_of(c.a.text) or c.a.of(NodeLabel.DRUG):
+        if not c.hits or not cues.size_of(c.a.text) or c.a.of(NodeLabel.DRUG):
             return None
         if TRIAL_WORD.search(c.a.text):  # "one of the trial's investigators, presented data on ...": that trial's
             return None
-        return c.hits[0][2] if PRESENTED.search(c.a.text) else None
+        # the person is the sentence's subject: "In EClinicalMedicine on 23 July, the neuroscientist X of Y
+        # reported on 81,337 people"
+        said = PRESENTED.search(c.a.text)
+        first = c.hits[0]
+        return first[2] if said and 0 <= said.start() - first[1] <= 120 else None
 
     def _paper_author(self, c: SentenceContext, leader: NodeBase | None) -> NodeBase | None:
         """The first author of the paper the sentence before announced: named as such, or, for a paper

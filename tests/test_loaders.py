@@ -1505,3 +1505,22 @@ def test_a_presenters_study_a_month_without_a_year_and_a_demonym_is_no_study_nam
     )
     studies = sorted(n.name for n in e.nodes if isinstance(n, Study))
     assert studies == ["Gonzalez-Aleman et al. 2024", "Hampshire et al. 2024"]
+
+
+def test_a_journal_opening_presenter_co_authors_told_after_and_who_registered_a_trial() -> None:
+    e = news(
+        "In EClinicalMedicine on 23 July, the cognitive neuroscientist Adam Hampshire of Imperial College London "
+        "reported on 81,337 people who took an online battery of reasoning tests. The co-authors included the "
+        "psychopharmacologist Mitul Mehta of King's College London and the psychiatrist Samuel Chamberlain.",
+        "At the University of Iowa, the exercise neuroscientist Thorsten Rudroff has registered a study of "
+        "transcranial direct current stimulation for fatigue after COVID-19.",
+    )
+    names = {n.id: n.name for n in e.nodes}
+    study = next(n.id for n in e.nodes if isinstance(n, Study))
+    assert {names[s] for s, t in edges(e, RelType.AUTHORED) if t == study} == {
+        "Adam Hampshire",
+        "Mitul Mehta",
+        "Samuel Chamberlain",
+    }
+    trial = next(n.id for n in e.nodes if isinstance(n, Trial))
+    assert {names[t] for s, t in edges(e, RelType.LED_BY) if s == trial} == {"Thorsten Rudroff"}
