@@ -80,7 +80,7 @@ GROUP_STUDY = re.compile(
     r"(?:the|that|this|his|her|their) (?:same |[A-Z][\w-]+ )?(?:group|team|lab|laboratory)\b"
 )
 THIS_PHASE = re.compile(
-    r"^(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?phase\b"
+    r"^(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?phase\b|^Listed as an?\s+(?:[\w-]+\s+){0,2}?phase\b"
     r"|^(?:It|The (?:trial|study)),?\s+(?:is |was )?an?\s+(?:[\w-]+\s+){0,2}?phase\b"
 )
 # "A year later, in a trial published in Medicina, the same team ...": the team of the paper told before
@@ -93,6 +93,7 @@ PUBLISHED_OPENING = re.compile(
     r"^In (?:a|an|the|their|his|her|its) [^,;]{0,120}?\b(?:published|reported|appeared)\b[^,;]{0,80},\s+"
     r"(?:[\w']+\s+){0,5}?(?=[A-Z])"
 )
+PUBLISHED_WORD = CaselessPattern(r"\bpublished\b")
 # "Gabriela Gonzalez-Aleman, a professor at ..., reported on 766 adults": a presenter's own study
 PRESENTED = CaselessPattern(
     r"\b(?:reported on|presented (?:data|results|findings) (?:on|from)|presented (?:a|her|his) study of)\b"
@@ -134,7 +135,8 @@ ROMAN = re.compile(r"[IVX]+")  # "the original phase III study": a phase, not a 
 # "the Argentine cohort", "a Norwegian study": where it was done, not its name
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ine|ese|ish|ch)")
 NOT_NAME = frozenset(
-    "The A This That Phase One In Our Their Her His New Nature Neither Either Each Both Every Another Any".split()
+    "The A This That Phase One In Our Their Her His New Nature Neither Either Each Both Every Another Any "
+    "MRI PET EEG fMRI CT DNA RNA".split()
 )
 # "Run at four centres, including Stanford, it assigned patients to ...": the trial as the subject.
 IT_AFTER_OPENING = re.compile(r"^[^.;]{0,160}?,\s+it\s+(?!is\b|was\b)[a-z]+ed\b")

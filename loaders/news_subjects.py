@@ -16,6 +16,7 @@ from loaders.leaders import (
     BY,
     GROUP_AFTER,
     PRONOUN_GROUP,
+    led_by,
     named_leaders,
 )
 from loaders.matcher import TermRef
@@ -47,6 +48,7 @@ from loaders.news_cues import (
     PUBLISHED_MONTH,
     PUBLISHED_OPENING,
     PUBLISHED_STUDY,
+    PUBLISHED_WORD,
     RESEARCH_VERB,
     RESULT_WORDS,
     SAME_TEAM,
@@ -316,6 +318,12 @@ class Subjects:
         group_study = GROUP_STUDY.search(c.a.text)  # "An earlier study by the same group, in 1996, ..."
         if not PUBLISHED_STUDY.search(c.a.text) and not in_journal and not group_study:
             return None
+        # "a study the team published last year, led by X", "That study, led by X, is putting patients
+        # through ..." (not "a phase 1 study of etanercept, led by X": a trial)
+        published = in_journal or PUBLISHED_WORD.search(c.a.text)
+        led = led_by(c.a.text, c.hits) if published or not c.a.of(NodeLabel.DRUG) else []
+        if led and not c.hits[0][0] < c.a.text.find(" by "):
+            return led[0], year, tuple(led[1:])
         if c.current and (PRONOUN_PUBLISHED.search(c.a.text) or THEIR_WORK.search(c.a.text)):
             # "a study he published with Andrew Chia", "their most recent study, published with X and
             # colleagues": the person talked about wrote it, with the people named

@@ -53,7 +53,8 @@ _NAME_AFTER = re.compile(
     # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey",
     # "the nurse researcher Marie-Claire Seeley", "the cardiologists Linda van Campen and Frans Visser"
     r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor|researcher|"
-    r"specialist|officer|internist|surgeon|pharmacist|therapist)"
+    # "the physicist Leighton Barnden", "the biomedical engineer Zack Shan"
+    r"specialist|officer|[a-z]+ists?|engineers?|nurses?)"
     r"(?P<plural>s)?\s+"
 )
 # "the cardiologists Linda van Campen and Frans Visser": the second name of a plural role too

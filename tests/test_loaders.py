@@ -1524,3 +1524,18 @@ def test_a_journal_opening_presenter_co_authors_told_after_and_who_registered_a_
     }
     trial = next(n.id for n in e.nodes if isinstance(n, Trial))
     assert {names[t] for s, t in edges(e, RelType.LED_BY) if s == trial} == {"Thorsten Rudroff"}
+
+
+def test_a_study_led_by_someone_roles_ending_in_ist_and_mri_is_no_study_name() -> None:
+    e = news(
+        "The imaging team, the physicist Leighton Barnden and the biomedical engineer Zack Shan, scans patients "
+        "with chronic fatigue syndrome. The work builds on a longitudinal MRI study the same team published last "
+        "year, led by Shan, which scanned patients twice.",
+        "That study, led by the NINDS neurologist Avindra Nath, is putting a small group of patients with ME/CFS "
+        "through days of testing.",
+        "A phase 1 study of etanercept and mifepristone in veterans with Gulf War illness, led by Nancy Klimas, MD, "
+        "is under way.",
+    )
+    studies = sorted(n.name for n in e.nodes if isinstance(n, Study))
+    assert studies == ["Nath et al. 2024", "Shan et al. 2023"]  # the article is dated May 2024
+    assert {n.name for n in e.nodes if n.id.startswith("researcher:")} >= {"Leighton Barnden", "Zack Shan"}
