@@ -279,10 +279,18 @@ def in_passing(a: Analysis, m: Mention) -> bool:
         return True
     before, after = a.before(m, 60), a.after(m, 60)
     listed = _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
-    return bool(listed and (_SYMPTOM.search(before) or _SYMPTOM.search(after)))
+    if listed and (_SYMPTOM.search(before) or _SYMPTOM.search(after)):
+        return True
+    # "three candidate explanations for the lactate (oxidative stress, poor perfusion and ...)": considered
+    opened = a.text.rfind("(", 0, m.start)
+    return opened != -1 and ")" not in a.text[opened : m.start] and bool(_CANDIDATES.search(a.text, 0, opened))
 
 
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|:")
+_CANDIDATES = re.compile(
+    r"\b(?:candidate|possible|competing|alternative|rival)\s+(?:explanations|hypotheses|mechanisms|causes)\b[^()]{0,40}\s*$",
+    re.IGNORECASE,
+)
 
 
 _ONSET_BETWEEN = re.compile(r"\b(?:after|following|since|before|during)\b", re.IGNORECASE)

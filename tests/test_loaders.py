@@ -1539,3 +1539,16 @@ def test_a_study_led_by_someone_roles_ending_in_ist_and_mri_is_no_study_name() -
     studies = sorted(n.name for n in e.nodes if isinstance(n, Study))
     assert studies == ["Nath et al. 2024", "Shan et al. 2023"]  # the article is dated May 2024
     assert {n.name for n in e.nodes if n.id.startswith("researcher:")} >= {"Leighton Barnden", "Zack Shan"}
+
+
+def test_candidate_explanations_a_study_weighed_are_not_all_proposed() -> None:
+    text = atlas(
+        "Shungu, Dikoma C, Weiduschat, Nora, Murrough, James W et al. · NMR in biomedicine · 2012 · DOI",
+        "Ventricular lactate was higher in 15 people with chronic fatigue syndrome than in 13 healthy volunteers.",
+        "The authors set out to test three candidate explanations for the lactate (oxidative stress, cerebral "
+        "hypoperfusion and a secondary failure of mitochondria) and concluded that the data fit best with "
+        "oxidative stress.",
+        "The study does not show what raises the lactate.",
+    )
+    e = load_text(text, "shungu.txt")
+    assert {t for s, t in edges(e, RelType.PROPOSES)} == {"mechanism:oxidative-stress"}
