@@ -16,7 +16,6 @@ from loaders.leaders import (
     BY,
     GROUP_AFTER,
     PRONOUN_GROUP,
-    led_by,
     named_leaders,
 )
 from loaders.matcher import TermRef
@@ -25,52 +24,30 @@ from loaders.news_context import Leader, SentenceContext, Subject
 from loaders.news_cues import (
     ANOTHER,
     ARMS,
-    AUTHOR_AFTER,
-    AUTHOR_BEFORE,
     CLAUSE,
-    COLLEAGUES_AFTER,
     CONTINUES,
     FINDING,
-    GROUP_STUDY,
-    IN_JOURNAL,
-    IN_YEAR,
     IT_AFTER_OPENING,
     LEDE_TRIAL,
-    MONTHS,
     NAMED,
     ONGOING,
     OTHER,
     PLANNED,
-    PRESENTED,
     PROGRAMME,
-    PRONOUN_PUBLISHED,
-    PRONOUN_SUBJECT,
-    PUBLISHED_MONTH,
-    PUBLISHED_OPENING,
-    PUBLISHED_STUDY,
-    PUBLISHED_WORD,
     RESEARCH_VERB,
     RESULT_WORDS,
-    SAME_TEAM,
     SAME_TRIAL,
-    STUDY_WORD,
-    THAT_PAPER,
     THE_TRIAL,
-    THEIR_STUDY,
-    THEIR_WORK,
     THIS_PHASE,
     TRIAL_CUE,
     TRIAL_DESIGN,
     TRIAL_NAME,
     TRIAL_WORD,
     WROTE_PAPER,
-    YEAR_PAPER,
-    YEARS,
-    YEARS_LATER,
-    relative_year,
     study_name,
     trial_names,
 )
+from loaders.news_papers import PaperAuthors, presenter
 from loaders.news_reports import REPORT_CUE, share_claims
 from loaders.rules import (
     classify_design,
@@ -89,23 +66,17 @@ class Subjects:
         self.last: Subject | None = None
         self.reports: list[Subject] = []  # studies presented as the published report of a trial
         self.lede: SentenceContext | None = None
-        self.prev_year: int | None = None  # the year of "the 2009 paper" in the sentence before
         self.trial_said = -9  # the last sentence that spoke of a trial
         self.about_trial: set[str] = set()  # reports whose sentence, or the one before, spoke of a trial
         # Leaders a sentence named before the work they lead ("the unit run by X and Y tested whether ...",
         # then "Fifty patients were randomised ..."), for a trial or study the next sentences introduce.
         self.leaders_before: tuple[list[Leader], SentenceContext] | None = None
-        # "X's team ... published a study in PLoS One" names the group, not the paper's first author, who
-        # the next sentence often gives ("Audrey Brown, the first author, grew ..."): wait one sentence. So
-        # does "a Norwegian paper published in PLoS One in 2017 shows ..." (no group: leader None), whose
-        # next sentence may open on its first author ("Laura Anne Wortinger, working in ..., scanned ...").
-        self.group_paper: tuple[NodeBase | None, int | None, SentenceContext] | None = None
-        self.named_at = (-9, 0)  # the last sentence that named someone, and its paragraph's line
+        self.papers = PaperAuthors(self._same_group)
 
     def read(self, c: SentenceContext) -> list[Subject]:
         """Record the trials and studies a sentence introduces or continues."""
-        group = self.group_paper
-        if group is not None and not (c.index - group[2].index == 1 and self._paper_author(c, group[0])):
+        group = self.papers.pending
+        if group is not None and not (c.index - group[2].index == 1 and self.papers.pending_author(c, group[0])):
             self._group_paper_by_leader()
         if TRIAL_WORD.search(c.a.text):
             self.trial_said = c.index
@@ -145,13 +116,10 @@ class Subjects:
             self._tell(s, c, clause=s.clause if len(found) > 1 else None)
             s.last_seen, s.line, s.clause = c.index, c.line, None
             self.last = s
-        year_paper = YEAR_PAPER.search(c.a.text)
-        self.prev_year = int(year_paper.group(2)) if year_paper else None
+        self.papers.seen(c)
         if not found:
             self._remember_leaders(c)
             self._wrote_the_paper(c)
-        if c.hits:
-            self.named_at = (c.index, c.line)
         return found
 
     def _wrote_the_paper(self, c: SentenceContext) -> None:
@@ -180,7 +148,7 @@ class Subjects:
     def finish(self) -> None:
         """After the last sentence: settle a group's paper still waiting for its first author, then
         link each published report with the trial described nearest to it (within six sentences)."""
-        if self.group_paper is not None:
+        if self.papers.pending is not None:
             self._group_paper_by_leader()
         trials = [s for s in self.known if isinstance(s.node, Trial)]
         for report in self.reports:
@@ -206,23 +174,23 @@ class Subjects:
 
     # -- recognising subjects -----------------------------------------------------------------------
     def _studies(self, c: SentenceContext) -> list[Subject]:
-        group = self.group_paper
-        author = self._author(c)
+        group = self.papers.pending
+        author = self.papers.author(c)
         if author is not None:
             subject = self._paper(*author[:2], c, others=author[2])
             if group is not None:  # the paper the sentence before announced: its claims too
-                self.group_paper = None
+                self.papers.pending = None
                 leader, _, said = group
                 self._tell(subject, said, proposes=leader is None)
                 if leader is not None:
                     body = Section.BODY
                     self.b.edge(RelType.LED_BY, subject.node, leader, said.text, said.line, body, "news.group", 0.85)
             return [subject]
-        if self.group_paper is not None:  # waits for the next sentence
+        if self.papers.pending is not None:  # waits for the next sentence
             return []
-        presenter = self._presenter(c)
-        if presenter is not None:
-            return [self._paper(presenter, c.year, c)]
+        speaker = presenter(c)
+        if speaker is not None:
+            return [self._paper(speaker, c.year, c)]
         named = next((n for m in NAMED.finditer(c.a.text) if (n := study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
             node = Study(
@@ -280,117 +248,12 @@ class Subjects:
         )
         return [self._subject(node, c)]
 
-    def _author(self, c: SentenceContext) -> tuple[NodeBase, int | None, tuple[NodeBase, ...]] | None:
-        """The first author of a published study the sentence reports, its year, and the other authors
-        a pronoun stands for ("they showed") or the sentence names ("a study he published with X")."""
-        if self.group_paper is not None:  # "X, the first author, grew ...": of the paper just announced
-            first = self._paper_author(c, self.group_paper[0])
-            return (first, self.group_paper[1], ()) if first is not None else None
-        year_paper = YEAR_PAPER.search(c.a.text)
-        if year_paper and c.hits:
-            return c.hits[0][2], int(year_paper.group(2)), ()
-        if year_paper and year_paper.group("pronoun") and c.current:  # "her group's 2014 study": who was talked about
-            return c.current[-1], int(year_paper.group(2)), ()
-        if year_paper and c.current and PRONOUN_SUBJECT.search(c.a.text):  # "In a 2020 paper, they showed"
-            return c.current[0], int(year_paper.group(2)), tuple(c.current[1:])  # the others wrote it too
-        in_journal = IN_JOURNAL.search(c.a.text)
-        if not STUDY_WORD.search(c.a.text) and not in_journal:
-            return None
-        month = PUBLISHED_MONTH.search(c.a.text)
-        # "published in May in X, ... at Addenbrooke's Hospital in 2020": not the year of the care
-        year_m = None if month else IN_YEAR.search(c.a.text)
-        year = int(year_m.group(1)) if year_m else c.year
-        if month and c.year and c.month and MONTHS.index(month.group(1).lower()) + 1 > c.month:
-            year = c.year - 1
-        if not year_m and c.year:
-            year = relative_year(c.a.text, c.year, c.month)
-        if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
-            year = self.prev_year
-        later = YEARS_LATER.search(c.a.text) if not year_m and self.prev_year else None
-        if later and self.prev_year:  # "A year later, ...": after the paper of the sentence before
-            year = self.prev_year + max(1, YEARS.index(later.group(1).lower()))
-        first = self._first_author(c)
-        if first is not None:
-            return first, year, ()
-        opening = PUBLISHED_OPENING.match(c.a.text)
-        if opening and c.hits and c.hits[0][0] == opening.end():  # with those named close after, its authors
-            return c.hits[0][2], year, tuple(p for start, _, p, _ in c.hits[1:] if start - opening.end() <= 150)
-        group_study = GROUP_STUDY.search(c.a.text)  # "An earlier study by the same group, in 1996, ..."
-        if not PUBLISHED_STUDY.search(c.a.text) and not in_journal and not group_study:
-            return None
-        # "a study the team published last year, led by X", "That study, led by X, is putting patients
-        # through ..." (not "a phase 1 study of etanercept, led by X": a trial)
-        published = in_journal or PUBLISHED_WORD.search(c.a.text)
-        led = led_by(c.a.text, c.hits) if published or not c.a.of(NodeLabel.DRUG) else []
-        if led and not c.hits[0][0] < c.a.text.find(" by "):
-            return led[0], year, tuple(led[1:])
-        if c.current and (PRONOUN_PUBLISHED.search(c.a.text) or THEIR_WORK.search(c.a.text)):
-            # "a study he published with Andrew Chia", "their most recent study, published with X and
-            # colleagues": the person talked about wrote it, with the people named
-            return c.current[-1], year, tuple(p for _, _, p, _ in c.hits if p is not c.current[-1])
-        for _, end, person, _ in c.hits:
-            after = c.a.text[end:]
-            if COLLEAGUES_AFTER.match(after):
-                return person, year, ()
-            if GROUP_AFTER.match(after):
-                self.group_paper = (person, year, c)
-                return None
-        same = (year_m and group_study) or (later and SAME_TEAM.search(c.a.text))
-        group = self._same_group() if same and not c.hits else None
-        if group is not None:  # "An earlier study from the Utah group, published in 2009, ..."
-            return group, year, ()
-        named_near = self.named_at[1] == c.line and c.index - self.named_at[0] <= 2  # in this paragraph
-        if not c.hits and c.current and in_journal and named_near:
-            # "Younger's other line of work is treatment. In a randomized trial published in Arthritis &
-            # Rheumatism in early 2013, ...": a paper right after a sentence about someone is theirs (the
-            # first named: the sentence's subject); "they reported": all of them wrote it
-            they = tuple(c.current[1:]) if PRONOUN_SUBJECT.search(c.a.text) else ()
-            return c.current[0], year, they
-        if year_m and not c.hits and c.current and THEIR_STUDY.search(c.a.text):
-            # "Fluge walked the audience through the group's two published studies. In the first, a
-            # randomized study published in PLoS One in 2011, ...": the work of the person talked about
-            return c.current[-1], year, ()
-        if year_m and in_journal and not c.hits:
-            self.group_paper = (None, year, c)  # a paper without its authors: perhaps in the next sentence
-        return None
-
-    def _first_author(self, c: SentenceContext) -> NodeBase | None:
-        return next(
-            (
-                p
-                for start, end, p, _ in c.hits
-                if AUTHOR_BEFORE.search(c.a.text[:start]) or AUTHOR_AFTER.match(c.a.text[end:])
-            ),
-            None,
-        )
-
-    def _presenter(self, c: SentenceContext) -> NodeBase | None:
-        """Work a speaker presented on people they studied ("X, a professor at Y, reported on 766 adults"),
-        published or not: the speaker's study of the article's year."""
-        if not c.hits or not cues.size_of(c.a.text) or c.a.of(NodeLabel.DRUG):
-            return None
-        if TRIAL_WORD.search(c.a.text):  # "one of the trial's investigators, presented data on ...": that trial's
-            return None
-        # the person is the sentence's subject: "In EClinicalMedicine on 23 July, the neuroscientist X of Y
-        # reported on 81,337 people"
-        said = PRESENTED.search(c.a.text)
-        first = c.hits[0]
-        return first[2] if said and 0 <= said.start() - first[1] <= 120 else None
-
-    def _paper_author(self, c: SentenceContext, leader: NodeBase | None) -> NodeBase | None:
-        """The first author of the paper the sentence before announced: named as such, or, for a paper
-        announced without any group, the person the sentence opens on."""
-        first = self._first_author(c)
-        if first is None and leader is None and c.hits and c.hits[0][0] == 0 and c.hits[0][3]:
-            first = c.hits[0][2]
-        return first
-
     def _group_paper_by_leader(self) -> None:
         """No first author followed: the group's paper goes under its leader's name, as "X et al."; a
         paper without a group goes unrecorded (nobody to key it on)."""
-        assert self.group_paper is not None
-        leader, year, said = self.group_paper
-        self.group_paper = None
+        assert self.papers.pending is not None
+        leader, year, said = self.papers.pending
+        self.papers.pending = None
         if leader is None:
             return
         subject = self._paper(leader, year, said)
