@@ -211,7 +211,7 @@ DIRECTION_CUES: list[tuple[Direction, CaselessPattern]] = [
             r"\b(?:reduc\w*|lower|decreas\w*|depleted|diminish\w*|smaller|fewer|deficien\w*|downregulat\w*|"
             r"down-regulat\w*|low levels|impaired|fell|fall|falls|fallen|falling|declin\w*|shrank|drop\w*|"
             r"blunted|weaker|poorer|loss of|scarce|sparse|sparser|depletion|(?:were|was|stayed|remained) low|"
-            r"less (?:common|frequent|abundant|numerous)|scarcer|rarer)\b"
+            r"less (?:common|frequent|abundant|numerous)|scarcer|rarer|shrinkage|shrinking|thinning|atrophy)\b"
         ),
     ),
     (

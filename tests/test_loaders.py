@@ -7,7 +7,7 @@ import pytest
 from loaders import ParseError, load_text
 from loaders.cues import NULL_OUTCOME, POSITIVE_OUTCOME, phase_of, size_of
 from loaders.people import institutions_in
-from ontology.enums import DocKind, NodeLabel, Outcome, RelType, Section
+from ontology.enums import Direction, DocKind, NodeLabel, Outcome, RelType, Section
 from ontology.model import Extraction, Study, Trial
 
 BOILERPLATE = "About the PEM badge: the badge says whether post-exertional malaise was an entry criterion."
@@ -1552,3 +1552,11 @@ def test_candidate_explanations_a_study_weighed_are_not_all_proposed() -> None:
     )
     e = load_text(text, "shungu.txt")
     assert {t for s, t in edges(e, RelType.PROPOSES)} == {"mechanism:oxidative-stress"}
+
+
+def test_a_greater_shrinkage_is_a_reduction() -> None:
+    from loaders.cues import direction_near
+
+    text = "The infected participants showed a greater shrinkage of overall brain size than the controls."
+    start = text.index("brain size")
+    assert direction_near(text, start, start + len("brain size")) is Direction.REDUCED
