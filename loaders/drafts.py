@@ -1,11 +1,12 @@
-"""An edge as a rule proposes it, validated into an :class:`ontology.model.Edge` when the document is built.
+"""An edge as a rule proposes it, made into an :class:`ontology.model.Edge` when the document is built.
 
 A document proposes some edges more than once (the same claim in the title and the findings) and
 the builder keeps the best; rules also read the edges made so far (``e.type``, ``e.evidence.rule``).
-Building two pydantic models per proposal cost ~8 % of a run; a draft is one plain object, and the
-edges kept are validated together with the document's :class:`Extraction` (one call into
-pydantic-core). The schema checks (:func:`ontology.model.check_edge`) still run on every proposal,
-so a rule that proposes an edge the schema forbids fails where it does so.
+Building two pydantic models per proposal cost ~8 % of a run; a draft is one plain object. Every
+check :class:`Edge` and :class:`Evidence` validation would make runs on every proposal (the schema's
+:func:`ontology.model.check_edge`, the line and the confidence range; the endpoint ids are ids of
+validated nodes), so a rule that proposes a bad edge fails where it does so, and the edges kept
+become models without a second validation (:func:`ontology.model.trusted`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ontology.enums import Direction, NodeLabel, Outcome, RelType, Section
-from ontology.model import check_edge
+from ontology.model import Edge, Evidence, check_edge, trusted
 
 
 class EdgeDraft:
@@ -53,6 +54,8 @@ class EdgeDraft:
         outcome: Outcome | None,
     ) -> None:
         check_edge(rel, source_label, target_label, direction, outcome)
+        if line < 1 or not 0.0 <= confidence <= 1.0:
+            raise ValueError(f"evidence needs a line >= 1 and a confidence in [0, 1], not {line} and {confidence}")
         self.type = rel
         self.source = source
         self.target = target
@@ -63,7 +66,7 @@ class EdgeDraft:
         self.line = line
         self.section = section
         self.rule = rule
-        self.confidence = confidence
+        self.confidence = float(confidence)  # as validation stores it (an int 1 becomes 1.0)
         self.direction = direction
         self.outcome = outcome
 
@@ -75,6 +78,33 @@ class EdgeDraft:
     def key(self) -> tuple[str, RelType, str, str]:
         """One edge per (source, type, target, document), as :attr:`Edge.key`."""
         return (self.source, self.type, self.target, self.source_doc)
+
+    def as_edge(self) -> Edge:
+        """The :class:`Edge` (``Edge.model_validate(self.as_data())``, without validating again)."""
+        evidence = trusted(
+            Evidence,
+            {
+                "source_doc": self.source_doc,
+                "sentence": self.sentence,
+                "line": self.line,
+                "section": self.section,
+                "rule": self.rule,
+                "confidence": self.confidence,
+            },
+        )
+        return trusted(
+            Edge,
+            {
+                "type": self.type,
+                "source": self.source,
+                "target": self.target,
+                "source_label": self.source_label,
+                "target_label": self.target_label,
+                "evidence": evidence,
+                "direction": self.direction,
+                "outcome": self.outcome,
+            },
+        )
 
     def as_data(self) -> dict[str, Any]:
         """The input :class:`Edge` validates from."""
