@@ -96,6 +96,8 @@ class _Person:
     new mention agrees with every member exactly when it agrees with these two.
     """
 
+    __slots__ = ("first", "initials", "members")
+
     def __init__(self) -> None:
         self.initials = ""
         self.first: str | None = None
@@ -117,6 +119,24 @@ class _Person:
         self.first = self.first or first
 
 
+def _fits(pools: tuple[list[_Person], ...], initials: str, first: str | None) -> tuple[_Person | None, bool]:
+    """The first group of ``pools`` that accepts the mention, and whether a second one does too (the
+    search stops there: only one, none, or more than one matters)."""
+    found = None
+    for pool in pools:
+        for g in pool:
+            if g.accepts(initials, first):
+                if found is not None:
+                    return found, True
+                found = g
+    return found, False
+
+
+def _mention_order(dr: tuple[str, Researcher]) -> tuple[int, int, str, str]:
+    r = dr[1]
+    return (-len(r.initials), -len(r.given or ""), r.id, dr[0])
+
+
 def reconcile_researchers(researchers: Iterable[tuple[str, Researcher]]) -> dict[Mention, str]:
     """(doc, loader researcher id) → canonical researcher id, by :func:`same_person`'s rule."""
     by_surname: dict[str, list[tuple[str, Researcher]]] = defaultdict(list)
@@ -124,28 +144,27 @@ def reconcile_researchers(researchers: Iterable[tuple[str, Researcher]]) -> dict
         by_surname[fold(r.surname)].append((doc, r))
     mapping: dict[Mention, str] = {}
     used: set[str] = set()
+    none: list[_Person] = []
     for surname in sorted(by_surname):
-        mentions = sorted(
-            by_surname[surname], key=lambda dr: (-len(dr[1].initials), -len(dr[1].given or ""), dr[1].id, dr[0])
-        )
+        mentions = sorted(by_surname[surname], key=_mention_order)
         groups: list[_Person] = []
-        by_letter: dict[str, list[_Person]] = defaultdict(list)
+        by_letter: dict[str, list[_Person]] = {}
         loners: list[_Person] = []
         for doc, r in mentions:
-            name = _name(r)
-            initials, first = fold(r.initials), (fold(name.first_given) if name.first_given else None)
-            pool = by_letter[initials[0]] + by_letter[""] if initials else groups
-            fits = [g for g in pool if g.accepts(initials, first)]
-            if len(fits) == 1:
-                fits[0].add(doc, r, initials, first)
+            given = _name(r).first_given
+            initials, first = fold(r.initials), (fold(given) if given else None)
+            pools = (by_letter.get(initials[0], none), by_letter.get("", none)) if initials else (groups,)
+            fit, more = _fits(pools, initials, first)
+            if fit is not None and not more:
+                fit.add(doc, r, initials, first)
                 continue
             group = _Person()
             group.add(doc, r, initials, first)
-            if fits:
+            if fit is not None:
                 loners.append(group)  # fits two people who differ: do not guess
             else:
                 groups.append(group)
-                by_letter[initials[:1]].append(group)
+                by_letter.setdefault(initials[:1], []).append(group)
         clusters = groups + loners
         bases = [researcher_key(_name(g.members[0][1])) for g in clusters]
         counts: dict[str, int] = defaultdict(int)
