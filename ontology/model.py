@@ -282,7 +282,8 @@ _set = object.__setattr__
 def trusted(model: type[_M], values: dict[str, Any]) -> _M:
     """``model.model_validate(values)`` for values that are already what validation would make of them
     (every field given, in field order, of its field's type): the instance is built directly, as
-    ``model_construct`` builds it, at a fifth of the cost of validating.
+    ``model_construct`` builds it, in less than half the time validation takes (an :class:`Evidence`:
+    0.65 against 1.6 us; ``model_construct`` itself takes 6 us, as it looks at every field's aliases).
 
     For the loaders' own output: their nodes are validated when they are made and their edges are
     checked when they are proposed (:class:`loaders.drafts.EdgeDraft`), so validating the document's
