@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from loaders.branches import compile_branches
+
 try:  # the regex parser is private; without it every pattern simply runs unfiltered
     _parser: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - other Python implementations
@@ -119,17 +121,19 @@ class Prefiltered:
     (('cohort', 'study'), 'LIINC', None)
     """
 
-    __slots__ = ("gate", "needles", "pattern")
+    __slots__ = ("_gate", "gate", "needles", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None) -> None:
         self.pattern = pattern
         self.gate = gate
+        # The gate is an alternation run on every sentence (the drug suffixes): reshaped, a third faster.
+        self._gate = compile_branches(gate.pattern) if gate is not None and gate.flags == re.UNICODE else gate
         # Literals are read as case-sensitive: none for a pattern compiled with IGNORECASE.
         self.needles = None if gate is not None or pattern.flags & re.IGNORECASE else needles(pattern.pattern)
 
     def _may_match(self, text: str) -> bool:
-        if self.gate is not None:
-            return self.gate.search(text) is not None
+        if self._gate is not None:
+            return self._gate.search(text) is not None
         return may_contain(self.needles, text)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:

@@ -7,7 +7,9 @@ import re
 
 import pytest
 
+from loaders import atlas, news_subjects, people, rules
 from loaders.branches import compile_branches
+from loaders.prefilter import Prefiltered
 from loaders.text import lower_same_length
 from tests.test_prefilter import _patterns, _texts
 
@@ -43,6 +45,21 @@ def test_cue_patterns_match_as_before() -> None:
         for text in texts:
             _same(p.pattern, fast, text)
     assert reshaped > len(patterns) // 2  # most cue patterns are alternations worth reshaping
+
+
+def test_gates_match_as_before() -> None:
+    gates = [
+        v.gate
+        for module in (atlas, news_subjects, people, rules)
+        for v in vars(module).values()
+        if isinstance(v, Prefiltered) and v.gate is not None
+    ]
+    assert gates  # the candidate-drug pattern's suffix gate
+    texts = _texts()
+    for gate in gates:
+        fast = compile_branches(gate.pattern)
+        for text in texts:
+            _same(gate, fast, text)
 
 
 @pytest.mark.parametrize(
