@@ -81,30 +81,9 @@ class EdgeDraft:
 
     def as_edge(self) -> Edge:
         """The :class:`Edge` (``Edge.model_validate(self.as_data())``, without validating again)."""
-        evidence = trusted(
-            Evidence,
-            {
-                "source_doc": self.source_doc,
-                "sentence": self.sentence,
-                "line": self.line,
-                "section": self.section,
-                "rule": self.rule,
-                "confidence": self.confidence,
-            },
-        )
-        return trusted(
-            Edge,
-            {
-                "type": self.type,
-                "source": self.source,
-                "target": self.target,
-                "source_label": self.source_label,
-                "target_label": self.target_label,
-                "evidence": evidence,
-                "direction": self.direction,
-                "outcome": self.outcome,
-            },
-        )
+        data = self.as_data()
+        data["evidence"] = trusted(Evidence, data["evidence"])
+        return trusted(Edge, data)
 
     def as_data(self) -> dict[str, Any]:
         """The input :class:`Edge` validates from."""
