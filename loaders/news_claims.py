@@ -169,10 +169,9 @@ def lead_of(c: SentenceContext, clause: str, start: int, study: bool = False) ->
         if GROUP_AFTER.match(c.a.text[end:]) or LAB_OF_BEFORE.search(c.a.text[:hit_start]):
             return person, "news.group", 0.85
     pronoun = PRONOUN_GROUP.search(clause)
-    if pronoun:  # "Paul Fisher, a professor at ..., has ...; his team's paper": the person named before
-        named = [p for s, _, p, _ in c.hits if s < start + pronoun.start()]
-        if named or c.current:
-            return (named or c.current)[-1], "news.group", 0.75
+    who = c.referent(start + pronoun.start()) if pronoun else None
+    if who is not None:  # "Paul Fisher, a professor at ..., has ...; his team's paper": the person named before
+        return who, "news.group", 0.75
     if study:
         return None
     if c.current:

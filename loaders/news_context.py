@@ -34,3 +34,9 @@ class SentenceContext:
     current: list[NodeBase]  # who the article is talking about at this point
     year: int | None  # the article's year
     month: int | None = None  # the article's month (1-12), for "last August"
+
+    def referent(self, pos: int) -> NodeBase | None:
+        """Who a pronoun at ``pos`` ("his team", "her group") stands for: the person the sentence named
+        last before it, else the person the article was talking about."""
+        named = [p for start, _, p, _ in self.hits if start < pos] or self.current
+        return named[-1] if named else None

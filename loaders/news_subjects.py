@@ -140,8 +140,8 @@ class Subjects:
         leaders = named_leaders(c.a.text, c.hits)
         pronoun = PRONOUN_GROUP.search(c.a.text)
         if not leaders and pronoun:  # the person named before the pronoun, or the one talked about
-            named = [p for start, _, p, _ in c.hits if start < pronoun.start()] or c.current
-            leaders = [(named[-1], "group", 0.8)] if named else []
+            who = c.referent(pronoun.start())
+            leaders = [(who, "group", 0.8)] if who is not None else []
         if leaders:
             self.leaders_before = (leaders, c)
 
@@ -234,8 +234,7 @@ class Subjects:
         leader = next((p for _, end, p, _ in c.hits if GROUP_AFTER.match(c.a.text[end:])), None)
         pronoun = PRONOUN_GROUP.search(c.a.text) if leader is None else None
         if pronoun:  # "his team exposed cells ...": the person named before the pronoun, or talked about
-            named = [p for start, _, p, _ in c.hits if start < pronoun.start()] or c.current
-            leader = named[-1] if named else None
+            leader = c.referent(pronoun.start())
         if leader is None or not isinstance(leader, Researcher):
             return []
         node = Study(
