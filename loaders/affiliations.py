@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from loaders.builder import DocBuilder
 from loaders.matcher import vocabulary_matcher
-from loaders.people import CREDENTIALS, Hit, institution_spans, institutions_in
+from loaders.people import AND_NAME, CREDENTIALS, Hit, coordinated, institution_spans, institutions_in
 from loaders.prefilter import may_contain, needles
 from ontology.enums import NodeLabel, RelType, Section
 from ontology.model import NodeBase
@@ -102,7 +102,11 @@ def affiliations_in(text: str, hits: list[Hit]) -> list[Affiliation]:
             after = _APPOSITIVE_END.split(after)[0]
             found = institutions_in(after)
             out += [Affiliation(person, s, v, "appositive") for s, v in found]
-            if i and _AND.match(text[hits[i - 1][1] : start]) and after.lstrip().startswith(("of ", "at ", "from ")):
+            if (
+                i
+                and AND_NAME.match(text[hits[i - 1][1] : start])
+                and after.lstrip().startswith(("of ", "at ", "from "))
+            ):
                 out += [Affiliation(hits[i - 1][2], s, v, "appositive.pair") for s, v in found]  # "X and Y of Z"
         role = _ROLE_BEFORE.search(text, 0, start)
         if role:
@@ -127,13 +131,13 @@ def _work_places(text: str, hits: list[Hit]) -> list[Affiliation]:
             continue
         if first[0] == opening.end() or _RUN_BY_BEFORE.match(text[opening.end("inst") + 2 : first[0]]):
             found = institutions_in(opening["inst"])
-            out += [Affiliation(p, s, v, "at_opening") for p in _coordinated(text, hits, first[0]) for s, v in found]
+            out += [Affiliation(p, s, v, "at_opening") for p in coordinated(text, hits, first[0]) for s, v in found]
     # (the institutions are looked for only when the sentence says "directed by": most do not)
     for start, end in institution_spans(text) if hits and _DIRECTED_BY.search(text) else ():
         directed = _DIRECTED_BY.match(text, end)
         if directed:
             found = institutions_in(text[start:end])
-            who = _coordinated(text, hits, directed.end())
+            who = coordinated(text, hits, directed.end())
             out += [Affiliation(p, s, v, "directed_by") for p in who for s, v in found]
     for start, _, person, _ in hits:
         where = _WHERE_BEFORE.search(text, 0, start)
@@ -142,7 +146,7 @@ def _work_places(text: str, hits: list[Hit]) -> list[Affiliation]:
             out += [Affiliation(person, s, v, "where") for s, v in found[-1:]]
     for m in _WORK_AT_LED_BY.finditer(text) if may_contain(_WORK_AT_WORDS, text) else ():
         found = institutions_in(m["inst"])
-        out += [Affiliation(p, s, v, "work_at") for p in _coordinated(text, hits, m.start("who")) for s, v in found]
+        out += [Affiliation(p, s, v, "work_at") for p in coordinated(text, hits, m.start("who")) for s, v in found]
     return out
 
 
@@ -189,26 +193,7 @@ def _run_from(text: str, hits: list[Hit]) -> list[Affiliation]:
         found = institutions_in(m["inst"])
         out += [
             Affiliation(person, surface, vocab_id, "run_from")
-            for person in _coordinated(text, hits, m.start("who"))
+            for person in coordinated(text, hits, m.start("who"))
             for surface, vocab_id in found
         ]
     return out
-
-
-_AND = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:(?:[a-z]+|Professor|Prof\.|Dr\.?)\s+){{0,3}}$")
-
-
-def _coordinated(text: str, hits: list[Hit], pos: int) -> list[NodeBase]:
-    """The person named at ``pos`` and those joined to them by "and": "by X, MD, and immunologist Y"."""
-    people: list[NodeBase] = []
-    last_end = -1
-    for start, end, person, _ in hits:
-        if start < pos:
-            continue
-        if people and not _AND.match(text[last_end:start]):
-            break
-        if not people and text[pos:start].strip(" ,") and len(text[pos:start].split()) > 3:
-            break
-        people.append(person)
-        last_end = end
-    return people

@@ -6,10 +6,7 @@ Shared by the atlas and news loaders.
 
 from __future__ import annotations
 
-import re
-from itertools import pairwise
-
-from loaders.people import Hit
+from loaders.people import Hit, coordinated
 from loaders.text import CaselessPattern
 from ontology.model import NodeBase
 
@@ -61,19 +58,6 @@ GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:[\w-]+,?\s+){0,4}?(?:team|group|la
 PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
 
 
-_AND_NEXT = re.compile(rf"^{CREDS},?\s+and\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$", re.IGNORECASE)
-
-
-def _joined(text: str, hits: list[Hit]) -> list[Hit]:
-    """The people after ``hits[0]`` joined to it by "and" ("X and the internist Y")."""
-    out: list[Hit] = []
-    for prev, nxt in pairwise(hits):
-        if not _AND_NEXT.match(text[prev[1] : nxt[0]]):
-            break
-        out.append(nxt)
-    return out
-
-
 def led_by(text: str, hits: list[Hit]) -> list[NodeBase]:
     """Everyone named after 'led by' / 'run by' before authorship starts ("led by his group and
     first-authored by ..."): co-principal investigators are all leaders."""
@@ -102,12 +86,11 @@ def named_leaders(text: str, hits: list[Hit]) -> list[Leader]:
             elif after and not before:  # "X and Y run the ... study": Y too
                 out += [(other, "leader", 0.85) for s, _, other, _ in hits[i + 1 :] if s < end + after.end()]
             break
-    for i, (start, end, person, _) in enumerate(hits):
+    for start, end, person, _ in hits:
         if GROUP_AFTER.match(text[end:]) or LAB_OF_BEFORE.search(text[:start]):
             out.append((person, "group", 0.85))
             if LAB_OF_BEFORE.search(text[:start]):  # "the group of the psychologist X and the internist Y"
-                for _, _, other, _ in _joined(text, hits[i:]):
-                    out.append((other, "group", 0.8))
+                out += [(other, "group", 0.8) for other in coordinated(text, hits, start)[1:]]
     unique: dict[str, Leader] = {}
     for leader in out:
         unique.setdefault(leader[0].id, leader)

@@ -278,3 +278,23 @@ def institutions_in(span: str) -> list[tuple[str, str | None]]:
             continue
         out.append((surface, vid))
     return out
+
+
+# Between two people joined by "and": "X, MD, and immunologist Y", "X and Professor Y"
+AND_NAME = re.compile(rf"^(?:{CREDENTIALS.pattern})?,?\s+and\s+(?:(?:[a-z]+|Professor|Prof\.|Dr\.?)\s+){{0,3}}$")
+
+
+def coordinated(text: str, hits: list[Hit], pos: int) -> list[NodeBase]:
+    """The person named at ``pos`` and those joined to them by "and": "by X, MD, and immunologist Y"."""
+    people: list[NodeBase] = []
+    last_end = -1
+    for start, end, person, _ in hits:
+        if start < pos:
+            continue
+        if people and not AND_NAME.match(text[last_end:start]):
+            break
+        if not people and text[pos:start].strip(" ,") and len(text[pos:start].split()) > 3:
+            break
+        people.append(person)
+        last_end = end
+    return people
