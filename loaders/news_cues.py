@@ -131,6 +131,12 @@ NAMED = Prefiltered(
         r"(?P<name>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))\s+(?P<kind>study|cohort|project)\b"
     )
 )
+# "the paediatrician X is leading NorCAPITAL, the Norwegian Study of Chronic Fatigue Syndrome in Adolescents":
+# a project introduced by its leader, its short name, then its long one
+LED_PROJECT = re.compile(
+    r"\b(?:is leading|leads|led|runs|ran|coordinates|heads) (?P<name>[A-Z][A-Za-z0-9-]{3,}), (?:the|a|an) "
+    r"[^.;]{0,140}?\b(?:Study|Trial|Project|Cohort|Programme)\b"
+)
 ROMAN = re.compile(r"[IVX]+")  # "the original phase III study": a phase, not a name
 # "the Argentine cohort", "a Norwegian study": where it was done, not its name
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ine|ese|ish|ch)")

@@ -28,6 +28,7 @@ from loaders.news_cues import (
     CONTINUES,
     FINDING,
     IT_AFTER_OPENING,
+    LED_PROJECT,
     LEDE_TRIAL,
     NAMED,
     ONGOING,
@@ -191,6 +192,15 @@ class Subjects:
         speaker = presenter(c)
         if speaker is not None:
             return [self._paper(speaker, c.year, c)]
+        project = LED_PROJECT.search(c.a.text)
+        leader = next((p for _, end, p, _ in reversed(c.hits) if project and end <= project.start()), None)
+        if project and leader is not None:
+            node = Study(
+                id=node_id(NodeLabel.STUDY, project["name"]), name=project["name"], size=cues.size_of(c.a.text)
+            )
+            subject = self._subject(node, c)
+            self.b.edge(RelType.LED_BY, subject.node, leader, c.text, c.line, Section.BODY, "news.leads_project", 0.85)
+            return [subject]
         named = next((n for m in NAMED.finditer(c.a.text) if (n := study_name(m))), None)
         if named and not c.a.of(NodeLabel.DRUG):
             node = Study(

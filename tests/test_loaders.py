@@ -1560,3 +1560,12 @@ def test_a_greater_shrinkage_is_a_reduction() -> None:
     text = "The infected participants showed a greater shrinkage of overall brain size than the controls."
     start = text.index("brain size")
     assert direction_near(text, start, start + len("brain size")) is Direction.REDUCED
+
+
+def test_a_project_introduced_by_its_leader_short_name_and_long_name() -> None:
+    e = news(
+        "At Oslo University Hospital, the paediatrician Vegard Bruun Wyller is leading NorCAPITAL, the Norwegian "
+        "Study of Chronic Fatigue Syndrome in Adolescents: Pathophysiology and Intervention Trial."
+    )
+    names = {n.id: n.name for n in e.nodes}
+    assert {(names[s], names[t]) for s, t in edges(e, RelType.LED_BY)} == {("NorCAPITAL", "Vegard Bruun Wyller")}
