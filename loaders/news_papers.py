@@ -5,6 +5,7 @@ author the next one names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from loaders import cues
@@ -81,19 +82,7 @@ class PaperAuthors:
         in_journal = IN_JOURNAL.search(c.a.text)
         if not STUDY_WORD.search(c.a.text) and not in_journal:
             return None
-        month = PUBLISHED_MONTH.search(c.a.text)
-        # "published in May in X, ... at Addenbrooke's Hospital in 2020": not the year of the care
-        year_m = None if month else IN_YEAR.search(c.a.text)
-        year = int(year_m.group(1)) if year_m else c.year
-        if month and c.year and c.month and MONTHS.index(month.group(1).lower()) + 1 > c.month:
-            year = c.year - 1
-        if not year_m and c.year:
-            year = relative_year(c.a.text, c.year, c.month)
-        if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
-            year = self.prev_year
-        later = YEARS_LATER.search(c.a.text) if not year_m and self.prev_year else None
-        if later and self.prev_year:  # "A year later, ...": after the paper of the sentence before
-            year = self.prev_year + max(1, YEARS.index(later.group(1).lower()))
+        year, year_m, later = self._year(c)
         first = first_author(c)
         if first is not None:
             return first, year, ()
@@ -138,6 +127,25 @@ class PaperAuthors:
         if year_m and in_journal and not c.hits:
             self.pending = (None, year, c)  # a paper without its authors: perhaps in the next sentence
         return None
+
+    def _year(self, c: SentenceContext) -> tuple[int | None, re.Match[str] | None, re.Match[str] | None]:
+        """The year of the paper a sentence reports: written ("in 2012"), relative to the article's date
+        ("last year", "published in May"), or to the paper of the sentence before ("That report", "A year
+        later"); with the matches of the written year and of "years later"."""
+        month = PUBLISHED_MONTH.search(c.a.text)
+        # "published in May in X, ... at Addenbrooke's Hospital in 2020": not the year of the care
+        year_m = None if month else IN_YEAR.search(c.a.text)
+        year = int(year_m.group(1)) if year_m else c.year
+        if month and c.year and c.month and MONTHS.index(month.group(1).lower()) + 1 > c.month:
+            year = c.year - 1
+        if not year_m and c.year:
+            year = relative_year(c.a.text, c.year, c.month)
+        if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
+            year = self.prev_year
+        later = YEARS_LATER.search(c.a.text) if not year_m and self.prev_year else None
+        if later and self.prev_year:  # "A year later, ...": after the paper of the sentence before
+            year = self.prev_year + max(1, YEARS.index(later.group(1).lower()))
+        return year, year_m, later
 
     def pending_author(self, c: SentenceContext, leader: NodeBase | None) -> NodeBase | None:
         """The first author of the paper the sentence before announced: named as such, or, for a paper
