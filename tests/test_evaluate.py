@@ -74,3 +74,15 @@ def test_the_seed_documents_score_as_their_facts_say() -> None:
     fn = sum(c["fn"] for k, c in counts.items() if k.startswith("rel:"))
     precision, recall, _ = ev.prf(tp, fp, fn)
     assert precision >= 0.9 and recall >= 0.9
+
+
+def test_unseen_batches_are_pooled_into_one_micro_average() -> None:
+    from collections import Counter
+
+    ev = _evaluate_module()
+    a = {"rel:TESTED": Counter(tp=2, fp=1, fn=0), "entity:Drug": Counter(tp=1)}
+    b = {"rel:TESTED": Counter(tp=1, fn=3), "rel:LED_BY": Counter(fp=2)}
+    total = ev.pooled([a, b])
+    assert total["rel:TESTED"] == Counter(tp=3, fp=1, fn=3)
+    assert total["rel:LED_BY"] == Counter(fp=2) and total["entity:Drug"] == Counter(tp=1)
+    assert all((ROOT / "examples" / "corpus" / name).is_dir() for name in ev.UNSEEN)
