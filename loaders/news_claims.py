@@ -19,7 +19,7 @@ from loaders.leaders import (
     named_leaders,
 )
 from loaders.news_context import Leader, SentenceContext, Subject
-from loaders.news_cues import COMPLETED, ONGOING, PLANNED, THIS_PHASE
+from loaders.news_cues import COMPLETED, ONGOING, PLANNED, SUBGROUP, THIS_PHASE
 from loaders.rules import acted_on, impaired_near, in_passing, node_for, studied_conditions
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
 from ontology.model import NodeBase, Study, Trial
@@ -78,9 +78,11 @@ def tell(
     in_sentence = {r.term_id: (r, m.text) for m, r in c.a.of(NodeLabel.DRUG) if not compared_against(c.a, m)}
     if isinstance(s.node, Study) and cues.TESTED_CUE.search(c.a.text):
         s.drugs.update(in_sentence)
-    outcome = outcome_of(c.a.text)
+    # "In the other 133, the drug was no better than placebo": a subgroup's result, not the trial's
+    subgroup = SUBGROUP.match(c.a.text)
+    outcome = Outcome.UNKNOWN if subgroup else outcome_of(c.a.text)
     mentioned = [d for d in s.drugs if d in in_sentence] or (list(s.drugs) if outcome is not Outcome.UNKNOWN else [])
-    own = {r.term_id: clause_outcome(c.a, m) for m, r in c.a.of(NodeLabel.DRUG)}
+    own = {} if subgroup else {r.term_id: clause_outcome(c.a, m) for m, r in c.a.of(NodeLabel.DRUG)}
     for term_id in mentioned:
         ref, surface = s.drugs[term_id]
         drug = node_for(b, ref, surface)

@@ -106,6 +106,9 @@ PRONOUN_PUBLISHED = CaselessPattern(r"\b(?:he|she|they) (?:published|reported|de
 THEIR_WORK = CaselessPattern(
     r"\b(?:their|his|her)(?: (?:group|team|lab)'s)? (?:most recent |latest |new |own )?(?:study|paper)\b"
 )
+# "In the other 133 — ill for less than two years ...", "In the 75 who had been sick ...": a subset of the
+# participants, whose result is not the trial's
+SUBGROUP = re.compile(r"^(?:In|Among) the (?:other |remaining )?\d[\d,]*\s*(?:who\b|—|–|-|,|\()")
 THE_TRIAL = CaselessPattern(r"\b(?:the|this|that) trial\b")
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 MONTHS = ("january february march april may june july august september october november december").split()

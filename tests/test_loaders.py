@@ -1569,3 +1569,12 @@ def test_a_project_introduced_by_its_leader_short_name_and_long_name() -> None:
     )
     names = {n.id: n.name for n in e.nodes}
     assert {(names[s], names[t]) for s, t in edges(e, RelType.LED_BY)} == {("NorCAPITAL", "Vegard Bruun Wyller")}
+
+
+def test_a_subgroups_result_is_not_the_trials() -> None:
+    e = news(
+        "The phase 3 trial of rintatolimod randomized 234 patients with chronic fatigue syndrome to infusions or "
+        "placebo, and the drug improved exercise time. In the other 133, ill for less than two years, the drug "
+        "was no better than placebo."
+    )
+    assert not edges(e, RelType.NULL_RESULT)
