@@ -31,6 +31,7 @@ from loaders.text import CaselessPattern, fold_typography, quoted_spans, sentenc
 from ontology.enums import DocKind, NodeLabel, RelType, Section
 from ontology.identity import PersonName, node_id, parse_full_name, same_person
 from ontology.model import Conference, Extraction, NewsArticle, NodeBase, Researcher
+from ontology.vocab import find_conference_series
 
 _I = re.IGNORECASE
 _DATE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})$")
@@ -130,20 +131,12 @@ class _News:
                 url=self.url,
             )
         )
-        conf_name = crumbs[-1] if len(crumbs) > 1 and re.search(r"\b(?:19|20)\d{2}\b", crumbs[-1]) else None
-        if conf_name:
-            year = re.search(r"\b((?:19|20)\d{2})\b", conf_name)
-            conference = self.b.add(
-                Conference(
-                    id=node_id(NodeLabel.CONFERENCE, conf_name),
-                    name=conf_name,
-                    year=int(year.group(1)) if year else None,
-                )
-            )
+        conference = self._conference(crumbs[-1]) if len(crumbs) > 1 else None
+        if conference is not None:
             self.b.edge(
                 RelType.COVERS,
                 self.article,
-                conference,
+                self.b.add(conference),
                 self.lines[0].strip(),
                 1,
                 Section.HEADER,
@@ -210,6 +203,23 @@ class _News:
             if m and m.group(1).split()[0] not in _NOT_FIRST_NAME:
                 self.person(parse_full_name(m.group()))
                 return
+
+    def _conference(self, crumb: str) -> Conference | None:
+        """The meeting the breadcrumb's last part names: an edition of a known series ("IiME 2011",
+        "IIMEC10": the year the article's if the crumb has none), else any name with a year in it."""
+        year_match = re.search(r"\b((?:19|20)\d{2})\b", crumb)
+        year = int(year_match.group(1)) if year_match else None
+        series = find_conference_series(crumb)
+        if series is not None:
+            year = year or self.year
+            name = f"{series.label} {year}" if year else series.label
+            aliases = (crumb,) if crumb != name else ()
+            return Conference(
+                id=node_id(NodeLabel.CONFERENCE, name), name=name, aliases=aliases, year=year, vocab_id=series.id
+            )
+        if year is None:  # "Conference News", an outlet's section, or a series we do not know
+            return None
+        return Conference(id=node_id(NodeLabel.CONFERENCE, crumb), name=crumb, year=year)
 
     # -- sentences ----------------------------------------------------------------------------------
     def run(self) -> Extraction:

@@ -161,6 +161,7 @@ class Conference(NodeBase):
     node_label: ClassVar[NodeLabel] = NodeLabel.CONFERENCE
     label: Literal[NodeLabel.CONFERENCE] = NodeLabel.CONFERENCE
     year: int | None = None
+    vocab_id: str | None = None  # the series, in ontology/vocab/conferences.toml
 
 
 Node = Annotated[

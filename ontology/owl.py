@@ -95,7 +95,7 @@ FIELD_DEFINITIONS: dict[str, str] = {
     "design": "Design of the study, classified from its text.",
     "pem_badge": "The ME/CFS Atlas badge saying whether post-exertional malaise was an entry criterion.",
     "size": "Number of participants.",
-    "vocab_id": "Identifier of the term in the project's controlled vocabulary.",
+    "vocab_id": "Identifier of the term in the project's controlled vocabulary; for a conference, its series.",
     "category": "Category of the term in the controlled vocabulary, such as immune or metabolic.",
     "xrefs": "A cross-reference to an external vocabulary as a bioregistry CURIE (prefix:local id); the same "
     "entry is linked as an IRI with skos:exactMatch.",

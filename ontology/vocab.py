@@ -182,3 +182,34 @@ def load_vocabularies() -> Vocabularies:
         for label, name in VOCAB_FILES.items()
     }
     return Vocabularies(terms)
+
+
+# Conference series are matched only as a whole meeting name (a news breadcrumb), never in prose, so
+# they are kept out of the vocabularies the text matcher reads.
+SERIES_FILE = "conferences.toml"
+# "IACFS/ME 2025", "IIMEC10", "9th IACFS/ME conference": the year and the edition are not the series.
+_EDITION = re.compile(r"\b(?:19|20)\d{2}\b|(?<=[A-Za-z])\d{1,2}$|^\d{1,2}(?:st|nd|rd|th)\s+")
+
+
+@cache
+def conference_series() -> dict[str, Term]:
+    """The conference series vocabulary, by term id (read once per process)."""
+    text = (resources.files("ontology") / "vocab" / SERIES_FILE).read_text(encoding="utf-8")
+    return parse_vocabulary(NodeLabel.CONFERENCE, text, SERIES_FILE)
+
+
+def find_conference_series(name: str) -> Term | None:
+    """The series a meeting's name names as a whole, its year and edition number aside.
+
+    >>> find_conference_series("IiME 2011").id, find_conference_series("IIMEC10").id
+    ('invest-in-me-conference', 'invest-in-me-conference')
+    >>> find_conference_series("Keystone Symposia 2025") is None
+    True
+    """
+    bare = " ".join(_EDITION.sub(" ", name).split()).strip(" ,:-")
+    folded = bare.casefold()
+    for term in conference_series().values():
+        for form, case_sensitive in term.surface_forms():
+            if form == bare or (not case_sensitive and form.casefold() == folded):
+                return term
+    return None

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 from loaders import load_path  # noqa: E402
 from ontology.enums import DocKind, NodeLabel, RelType  # noqa: E402
 from ontology.identity import fold, parse_full_name, parse_person, slugify  # noqa: E402
-from ontology.model import Extraction, NodeBase, Researcher, Study, TermNode, Trial  # noqa: E402
-from ontology.vocab import load_vocabularies  # noqa: E402
+from ontology.model import Conference, Extraction, NodeBase, Researcher, Study, TermNode, Trial  # noqa: E402
+from ontology.vocab import find_conference_series, load_vocabularies  # noqa: E402
 
 VOCAB_LABELS = {NodeLabel.MECHANISM, NodeLabel.DRUG, NodeLabel.BIOMARKER, NodeLabel.CONDITION, NodeLabel.INSTITUTION}
 
@@ -72,6 +72,8 @@ def gold_keys(gold: dict[str, Any]) -> dict[str, str]:
         elif label is NodeLabel.TRIAL:
             drugs = sorted(term_key(NodeLabel.DRUG, d) for d in ent["drugs"])
             key = f"{label}:{'+'.join(drugs)}|{major_phase(ent.get('phase'))}"
+        elif label is NodeLabel.CONFERENCE and (series := find_conference_series(ent["name"])):
+            key = f"{label}:{series.id}"
         else:
             key = f"{label}:{_name_key(ent['name'])}"
         keys[ent["ref"]] = key
@@ -108,11 +110,14 @@ def _system_key(n: NodeBase, ex: Extraction, tested: dict[str, list[str]], by_id
         return f"{label}:{'+'.join(drugs)}|{major_phase(n.phase)}"
     if label is NodeLabel.NEWS_ARTICLE:
         return f"{label}:@doc"
+    if isinstance(n, Conference) and n.vocab_id:
+        return f"{label}:{n.vocab_id}"
     return f"{label}:{_name_key(n.name)}"
 
 
 def _name_key(name: str) -> str:
-    """Journals and conferences by name; a conference's year is ignored (it is one per document)."""
+    """Journals and conferences by name (a conference of a known series by the series); a conference's
+    year is ignored (it is one per document)."""
     return _alnum(re.sub(r"\b(?:19|20)\d{2}\b", "", name))
 
 

@@ -8,7 +8,7 @@ from loaders import ParseError, load_text
 from loaders.cues import NULL_OUTCOME, POSITIVE_OUTCOME, phase_of, size_of
 from loaders.people import institutions_in
 from ontology.enums import Direction, DocKind, NodeLabel, Outcome, RelType, Section
-from ontology.model import Extraction, Study, Trial
+from ontology.model import Conference, Extraction, Study, Trial
 
 BOILERPLATE = "About the PEM badge: the badge says whether post-exertional malaise was an entry criterion."
 
@@ -998,6 +998,27 @@ def test_led_by_in_a_new_paragraph_does_not_continue_the_last_study() -> None:
     study = next(n for n in e.nodes if isinstance(n, Study))
     assert study.name == "Brown et al. 2015"
     assert not [t for s, t in edges(e, RelType.TESTED) if s == study.id]
+
+
+def _covered(crumb: str, date: str) -> list[tuple[str, str, int | None, str | None]]:
+    e = load_text(f"Health Notes > Conference Report > {crumb}\nA Headline\nTest Writer\n{date}\nA talk.\n", "n.txt")
+    covered = {t for s, t in edges(e, RelType.COVERS)}
+    return [(n.id, n.name, n.year, n.vocab_id) for n in e.nodes if isinstance(n, Conference) and n.id in covered]
+
+
+def test_one_conference_node_per_edition_of_a_known_series_whatever_the_outlet_calls_it() -> None:
+    name = "Invest in ME Research International ME Conference 2011"
+    edition = [
+        ("conference:invest-in-me-research-international-me-conference-2011", name, 2011, "invest-in-me-conference")
+    ]
+    assert _covered("IiME 2011", "May 25, 2011") == edition
+    assert _covered("Invest in ME 2011", "May 25, 2011") == edition
+    assert _covered("IIMEC6", "May 25, 2011") == edition  # numbered editions: the year is the article's
+    # a meeting of no known series keeps the outlet's name; a crumb with neither series nor year is no meeting
+    assert _covered("Keystone Symposia 2025", "April 2, 2025") == [
+        ("conference:keystone-symposia-2025", "Keystone Symposia 2025", 2025, None)
+    ]
+    assert _covered("Clinical Updates", "April 2, 2025") == []
 
 
 def test_a_place_before_where_professor_is_no_person_and_last_month_is_last_year() -> None:

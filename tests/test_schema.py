@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from ontology.enums import NodeLabel, RelType
 from ontology.model import Drug, Edge, Evidence, Study, Trial
 from ontology.schema import RELATIONSHIPS, SchemaError, identifier
-from ontology.vocab import VocabularyError, load_vocabularies, parse_vocabulary
+from ontology.vocab import VocabularyError, find_conference_series, load_vocabularies, parse_vocabulary
 
 EV = Evidence(source_doc="d.txt", sentence="s", line=1, section="body", rule="r", confidence=0.5)  # type: ignore[arg-type]
 
@@ -43,6 +43,25 @@ def test_vocabulary_sizes() -> None:
     assert len(v.terms[NodeLabel.DRUG]) >= 80
     assert len(v.terms[NodeLabel.BIOMARKER]) >= 60
     assert len(v.terms[NodeLabel.CONDITION]) >= 20
+
+
+@pytest.mark.parametrize(
+    ("name", "series"),
+    [
+        ("IACFS/ME 2025", "iacfsme-conference"),
+        ("9th IACFS/ME Research and Clinical Conference", "iacfsme-conference"),
+        ("AACFS Conference 2001", "iacfsme-conference"),  # the association's name before 2004
+        ("Invest in ME Research 2023", "invest-in-me-conference"),
+        ("BRMEC12", "brmec"),
+        ("CMRC 2018", "cmrc-conference"),
+        ("iime 2011", None),  # abbreviations are matched as written
+        ("ME Conference Week 2019", None),  # a whole name, never a word inside one
+        ("Keystone Symposia 2025", None),  # an organiser of many unrelated meetings
+    ],
+)
+def test_conference_series_are_named_whole(name: str, series: str | None) -> None:
+    term = find_conference_series(name)
+    assert (term.id if term else None) == series
 
 
 def test_vocabulary_rejects_duplicates_and_bad_xrefs() -> None:
