@@ -60,6 +60,8 @@ _AT_WORDS = ("At ", "at ", "From ", "from ")
 # "Peter Rowe's group at Johns Hopkins University", "his team at ..." is left to the pronoun rules.
 _GROUP_AT = re.compile(
     r"'s (?:[\w-]+,? ){0,4}?(?:group|team|lab|laboratory|Laboratory|clinic|unit) (?:at|of|in) (?P<inst>[^,;]{3,90})"
+    # "Inger Johanne Bakken and colleagues at the Norwegian Institute of Public Health"
+    r"| and (?:(?:his|her|their) )?(?:colleagues|co-workers|coworkers|team|group) (?:at|of|from) (?P<with>[^,;]{3,90})"
 )
 # "At Newcastle University in England, Cara Tomas and colleagues measured ...", also opening a clause: "...;
 # and at the Jackson Laboratory in Connecticut, the immunologist Derya Unutmaz and ... are tracing ..."
@@ -76,7 +78,7 @@ _WHERE_BEFORE = re.compile(r",\s+where\s+(?:(?:Professor|Prof\.?|Dr\.?|[a-z]+)\s
 _ROLE_BEFORE = re.compile(
     r"(?:^|[.;:]\s+|,\s+)(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:director|professor|head|chief|founder|leader|"
     r"researcher|scientist|investigator|chair|dean|president|physician|immunologist|neurologist|cardiologist)s?"
-    r"(?P<span> (?:of|at|in) [^;]{3,150}?),\s*$",
+    r"(?P<span> (?:of|at|in|from) [^;]{3,150}?),\s*$",
     re.IGNORECASE,
 )
 
@@ -111,7 +113,8 @@ def affiliations_in(text: str, hits: list[Hit]) -> list[Affiliation]:
         role = _ROLE_BEFORE.search(text, 0, start)
         if role:
             spans = institutions_in(role["span"])
-            out += [Affiliation(person, s, v, "role_before") for s, v in spans]
+            # "Two researchers from the CDC, X and Y, ...": both
+            out += [Affiliation(p, s, v, "role_before") for p in coordinated(text, hits, start) for s, v in spans]
     out += _titled(text, hits)
     out += _run_from(text, hits)
     out += _work_places(text, hits)
@@ -124,7 +127,7 @@ def _work_places(text: str, hits: list[Hit]) -> list[Affiliation]:
     for _, end, person, _ in hits:
         group = _GROUP_AT.match(text, end)
         if group:
-            out += [Affiliation(person, s, v, "group_at") for s, v in institutions_in(group["inst"])]
+            out += [Affiliation(person, s, v, "group_at") for s, v in institutions_in(group["inst"] or group["with"])]
     for opening in _AT_OPENING.finditer(text) if may_contain(_AT_WORDS, text) else ():
         first = next((h for h in hits if h[0] >= opening.start("role")), None)
         if first is None:

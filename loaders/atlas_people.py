@@ -28,16 +28,41 @@ def prose_people(
     """LED_BY from each node in ``led`` (the study, and its trial), AUTHORED of the study (``led[0]``)
     for people the prose names as its authors, and AFFILIATED_WITH edges."""
     people = list(authors)
+    first = authors[0][1] if authors else None
     for text, folded, line, section in prose:
         hits = _hits(b, people, folded)
         if not hits:
             continue
         add_affiliations(b, folded, hits, text, line, section, "atlas", 0.85)
-        for person, rule, conf in named_leaders(folded, hits):
+        doers = _first_author_at_work(folded, hits, first) if section is Section.FINDINGS else []
+        for person, rule, conf in named_leaders(folded, hits) + doers:
             for node in led:
                 b.edge(RelType.LED_BY, node, person, text, line, section, f"atlas.{rule}", conf - 0.05)
         for person in co_authors(folded, hits):  # "with X among the co-authors": the header may say "et al."
             b.edge(RelType.AUTHORED, person, led[0], text, line, section, "atlas.prose.author", 0.8)
+
+
+# What the first author does in the entry's account of the study: "Inger Johanne Bakken and colleagues at the
+# Norwegian Institute of Public Health counted ...", "Katherine Rowe, a paediatrician at ..., sent ...".
+_AT_WORK = re.compile(
+    r"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|co-workers|coworkers|team|group))?"
+    r"(?:,\s+(?:a|an|the)\s+[^;.]{3,160}?,)?"
+    r"(?:\s+(?:at|of|from)\s+[^,;.]{3,90}?)?"
+    r"\s+(?:tested|asked|counted|sent|measured|recruited|followed|studied|compared|examined|analy[sz]ed|surveyed|"
+    r"scanned|enrolled|randomi[sz]ed|gave|treated|set out|wanted|designed|ran|looked|used|reviewed|investigated|"
+    r"assessed|recorded|collected|tracked|combined|identified|screened|sequenced|searched|pooled|interviewed|"
+    r"took|drew|profiled|characteri[sz]ed|mapped|calculated|estimated|found|showed|reported|observed|documented|"
+    r"invited|offered|performed|carried out|conducted|imaged|cultured|followed up)\b"
+)
+
+
+def _first_author_at_work(text: str, hits: list[Hit], first: NodeBase | None) -> list[tuple[NodeBase, str, float]]:
+    """The first author, doing the study's work as the subject of a sentence of the findings, leads it."""
+    return [
+        (person, "first_author.subject", 0.8)
+        for _, end, person, _ in hits
+        if person is first and _AT_WORK.match(text, end)
+    ][:1]
 
 
 def _hits(b: DocBuilder, people: list[tuple[PersonName, NodeBase]], text: str) -> list[Hit]:

@@ -17,7 +17,7 @@ from ontology.model import NodeBase
 # Tufts University among the collaborators"; and "co-authors including X"
 CO_AUTHOR_AFTER = CaselessPattern(
     r"[^.;]{0,90}?\b(?:were|was|is|are|as|among(?: the| its| their)?)\s+(?:also\s+)?(?:a |the |one of the )?"
-    r"(?:co-?authors?|authors|collaborators|senior author|last author)\b"
+    r"(?:co-?authors?|authors|collaborators|senior author|last author|corresponding author)\b"
 )
 CO_AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:co-?authors?|and colleagues|the authors, who),?\s+(?:including|were|such as|included|among them)\s+"

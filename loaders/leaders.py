@@ -40,7 +40,7 @@ LEADER_AFTER = CaselessPattern(
     r"programme|program|project|analysis|research)"
     r"|\s+as (?:the |its )?(?:chief|principal|lead|co-principal) investigator"
     # "with Peluso as first author and Timothy Henrich, MD, whose laboratory studies X, as senior author"
-    r"|(?:,[^,;.]{0,80},)?\s+as (?:the )?senior author"
+    r"|(?:,[^,;.]{0,80},)?\s+as (?:the )?(?:senior|corresponding) author"
     # "X and Y, MD, run the Long-term Impact of ... (LIINC) study"
     r"|(?:\s+and\s+[^.;]{0,60}?)?\s+(?:lead|leads|led|head|heads|headed|run|runs|ran|direct|directs|directed|"
     r"co-lead|co-leads|co-led) (?:the |this |a |an )(?:[\w()/'-]+ ){0,10}?(?:trial|study|cohort|project|consortium)\b)"

@@ -39,7 +39,8 @@ LEDE_TRIAL = CaselessPattern(
 CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s*|,\s+and\s+(?=[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b)")
 AUTHOR_BEFORE = CaselessPattern(
     r"\b(?:(?:first-authored|first author(?:ed)?|authored|written) by|whose first author (?:is|was)|first author)"
-    r"\s*(?:[a-z]+\s+){0,2}$"
+    # "first author Ian Hickie", "first author, the psychiatrist X"; not "as first author and Lloyd as ..."
+    r"\s*(?:(?!(?:and|with|while|but)\s)[a-z]+\s+){0,2}$"
 )
 AUTHOR_AFTER = CaselessPattern(
     # "with X as first author", "with X herself as ...", "with X of Karolinska Institutet as ..."
@@ -114,7 +115,7 @@ THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|a
 MONTHS = ("january february march april may june july august september october november december").split()
 # "in 2017", "in June 2017", "in early 2013"
 IN_YEAR = re.compile(
-    r"\bin (?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|the fall of|the winter of)\s*|"
+    r"\b[Ii]n (?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|the fall of|the winter of)\s*|"
     rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})\s+)?"
     r"((?:19|20)\d{2})\b"
 )
@@ -137,8 +138,11 @@ NAMED = Prefiltered(
 # "the paediatrician X is leading NorCAPITAL, the Norwegian Study of Chronic Fatigue Syndrome in Adolescents":
 # a project introduced by its leader, its short name, then its long one
 LED_PROJECT = re.compile(
-    r"\b(?:is leading|leads|led|runs|ran|coordinates|heads) (?P<name>[A-Z][A-Za-z0-9-]{3,}), (?:the|a|an) "
+    r"\b(?:is leading|leads|led|runs|ran|coordinates|heads) (?:(?P<name>[A-Z][A-Za-z0-9-]{3,}), (?:the|a|an) "
     r"[^.;]{0,140}?\b(?:Study|Trial|Project|Cohort|Programme)\b"
+    # "leads the Dubbo Infection Outcomes Study": a name in capitals that ends in its kind
+    r"|the (?P<title>(?!(?:Phase|The|This|That)\b)[A-Z][\w-]*(?: [A-Z][\w-]*){1,5} "
+    r"(?:Study|Project|Cohort|Programme))\b)"
 )
 ROMAN = re.compile(r"[IVX]+")  # "the original phase III study": a phase, not a name
 # "the Argentine cohort", "a Norwegian study": where it was done, not its name

@@ -37,6 +37,7 @@ from loaders.news_cues import (
     YEARS_LATER,
     relative_year,
 )
+from loaders.people import institution_spans
 from ontology.enums import NodeLabel
 from ontology.model import NodeBase
 
@@ -57,12 +58,18 @@ class PaperAuthors:
         # next sentence may open on its first author ("Laura Anne Wortinger, working in ..., scanned ...").
         self.pending: Pending | None = None
         self.prev_year: int | None = None  # the year of "the 2009 paper" in the sentence before
+        # (paragraph line, year) of the last "In 2012 he led the study ...": "The paper, in mBio, ..." a few
+        # sentences on is that study's
+        self.story_year: tuple[int, int] | None = None
         self.named_at = (-9, 0)  # the last sentence that named someone, and its paragraph's line
 
     def seen(self, c: SentenceContext) -> None:
         """Remember what the next sentence may refer back to."""
         year_paper = YEAR_PAPER.search(c.a.text)
         self.prev_year = int(year_paper.group(2)) if year_paper else None
+        in_year = IN_YEAR.search(c.a.text) if STUDY_WORD.search(c.a.text) else None
+        if in_year:
+            self.story_year = (c.line, int(in_year.group(1)))
         if c.hits:
             self.named_at = (c.index, c.line)
 
@@ -140,8 +147,9 @@ class PaperAuthors:
             year = c.year - 1
         if not year_m and c.year:
             year = relative_year(c.a.text, c.year, c.month)
-        if not year_m and self.prev_year and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
-            year = self.prev_year
+        if not year_m and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
+            story = self.story_year[1] if self.story_year and self.story_year[0] == c.line else None
+            year = self.prev_year or story or year
         later = YEARS_LATER.search(c.a.text) if not year_m and self.prev_year else None
         if later and self.prev_year:  # "A year later, ...": after the paper of the sentence before
             year = self.prev_year + max(1, YEARS.index(later.group(1).lower()))
@@ -157,15 +165,26 @@ class PaperAuthors:
 
 
 def first_author(c: SentenceContext) -> NodeBase | None:
-    """The person the sentence names as a paper's first author ("with X as first author")."""
-    return next(
-        (
-            p
-            for start, end, p, _ in c.hits
-            if AUTHOR_BEFORE.search(c.a.text[:start]) or AUTHOR_AFTER.match(c.a.text[end:])
-        ),
+    """The person the sentence names as a paper's first author ("with X as first author", "with X of the
+    Brain and Mind Research Institute as first author": an institution's name may hold an "and")."""
+    text = c.a.text
+    named = next(
+        (p for start, end, p, _ in c.hits if AUTHOR_BEFORE.search(text[:start]) or AUTHOR_AFTER.match(text[end:])),
         None,
     )
+    if named is not None or not c.hits or "first author" not in text:
+        return named
+    ends = {start: end for start, end in institution_spans(text)}
+    for _, end, person, _ in c.hits:
+        at = _OF_PLACE.match(text, end)
+        place_end = ends.get(at.end()) if at else None
+        if place_end is not None and _AS_FIRST.match(text, place_end):
+            return person
+    return None
+
+
+_OF_PLACE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?")
+_AS_FIRST = re.compile(r",?\s+as (?:the )?first author\b")
 
 
 def presenter(c: SentenceContext) -> NodeBase | None:

@@ -125,11 +125,15 @@ class Subjects:
 
     def _wrote_the_paper(self, c: SentenceContext) -> None:
         """ "Younger wrote the paper with his colleague Sean Mackey", "The co-authors included X and Y": the
-        people named wrote the study the article spoke of just before."""
+        people named wrote the study the article spoke of just before (or last, in this paragraph)."""
         co = co_authors(c.a.text, c.hits) if c.hits else []
         if not co and not WROTE_PAPER.search(c.a.text):
             return
-        studies = [s for s in self.known if isinstance(s.node, Study) and c.index - s.last_seen <= 2]
+        # the study of the last sentences, or of this paragraph: "... Two researchers from the CDC, X and Y, were
+        # co-authors" closes a paragraph about the paper
+        studies = [
+            s for s in self.known if isinstance(s.node, Study) and (c.index - s.last_seen <= 2 or s.line == c.line)
+        ]
         if studies:
             study = max(studies, key=lambda s: s.last_seen).node
             for person in co or [p for _, _, p, _ in c.hits]:
@@ -195,9 +199,8 @@ class Subjects:
         project = LED_PROJECT.search(c.a.text)
         leader = next((p for _, end, p, _ in reversed(c.hits) if project and end <= project.start()), None)
         if project and leader is not None:
-            node = Study(
-                id=node_id(NodeLabel.STUDY, project["name"]), name=project["name"], size=cues.size_of(c.a.text)
-            )
+            name = project["name"] or project["title"]
+            node = Study(id=node_id(NodeLabel.STUDY, name), name=name, size=cues.size_of(c.a.text))
             subject = self._subject(node, c)
             self.b.edge(RelType.LED_BY, subject.node, leader, c.text, c.line, Section.BODY, "news.leads_project", 0.85)
             return [subject]

@@ -114,7 +114,15 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     if len(taken) < 2:
         return None
     start = taken[-1].start()
+    if _UNIT_OF.search(text, max(0, start - 40), start):  # "the Department of General Medicine at ..."
+        return None
     return start, text[start : taken[0].end()]
+
+
+_UNIT_OF = re.compile(
+    r"\b(?:Department|Division|School|Faculty|Section|Unit|Institute|College|Centre|Center|Laborator(?:y|ies)|"
+    r"Programme|Program|Clinic|Service)\s+(?:of|for)\s+(?:the\s+)?$"
+)
 
 
 def _name_after(text: str, start: int) -> tuple[int, str] | None:
@@ -171,6 +179,12 @@ def find_introductions(text: str) -> list[Introduction]:
             found.setdefault(at, Introduction(parse_full_name(raw), at, at + len(raw)))
     named = list(_NAME_AFTER.finditer(text)) if may_contain(_NAME_AFTER_WORDS, text) else []
     after = [(m.end(), bool(m.group("plural"))) for m in named]
+    # "Two researchers from the US Centers for Disease Control and Prevention, Suzanne Vernon and William Reeves,"
+    after += [
+        (end + 2, True)
+        for start, end in spans
+        if text.startswith(", ", end) and _PLURAL_ROLE_FROM.search(text, max(0, start - 60), start)
+    ]
     # "Yale's Akiko Iwasaki", "Acting NIH Director Lawrence Tabak": a name right after an institution
     after += [
         (g.end(), False)
@@ -198,6 +212,10 @@ def find_introductions(text: str) -> list[Introduction]:
     return sorted(found.values(), key=lambda i: i.start)
 
 
+_PLURAL_ROLE_FROM = re.compile(
+    r"\b(?:researchers|scientists|investigators|colleagues|clinicians|physicians|[a-z]+(?:ologists|icians))\s+"
+    r"(?:from|at|of)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?$"
+)
 _AND_BEFORE = re.compile(r",?\s+and\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|of|for|from|to|in|at|and)\s+$", re.IGNORECASE)
 _OF_BEFORE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?$")

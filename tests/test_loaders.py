@@ -1599,3 +1599,70 @@ def test_a_subgroups_result_is_not_the_trials() -> None:
         "was no better than placebo."
     )
     assert not edges(e, RelType.NULL_RESULT)
+
+
+@pytest.mark.parametrize(
+    ("finding", "leads"),
+    [
+        # the first author, with colleagues and a place, doing the study's work
+        (
+            "Ann Sterling and colleagues at the Norwegian Institute of Public Health counted every new diagnosis "
+            "in the national register.",
+            {"researcher:sterling-a"},
+        ),
+        # with a role in an appositive that names a department (no person "General Medicine")
+        (
+            "Ann Sterling, a paediatrician in the Department of General Medicine at a children's hospital, sent "
+            "questionnaires to 700 former patients.",
+            {"researcher:sterling-a"},
+        ),
+        # another author at work is not the leader; nor is the first author named without doing the work
+        ("Bo Nyland, a statistician, analysed the replies.", set()),
+        ("The replies agree with what Ann Sterling had predicted.", set()),
+    ],
+)
+def test_the_first_author_doing_the_work_in_the_findings_leads_the_study(finding: str, leads: set[str]) -> None:
+    e = load_text(
+        atlas("Sterling, Ann, Nyland, Bo · BMC medicine · 2014 · DOI", finding, "It matters.", "It cannot say why."),
+        "a.txt",
+    )
+    assert {t for _, t in edges(e, RelType.LED_BY)} == leads
+    people = {n.id for n in e.nodes if n.node_label is NodeLabel.RESEARCHER}
+    assert people == {"researcher:sterling-a", "researcher:nyland-b"}
+
+
+def test_colleagues_at_a_place_work_there() -> None:
+    e = news(
+        "Akiko Iwasaki and colleagues at Yale University measured antibodies in 200 people with long COVID.",
+    )
+    assert ("researcher:iwasaki-a", "institution:yale-university") in edges(e, RelType.AFFILIATED_WITH)
+
+
+def test_a_paper_s_first_author_of_an_institution_with_and_in_its_name_and_its_corresponding_author() -> None:
+    e = news(
+        "Andrew Lloyd, an infectious diseases physician at the University of New South Wales, leads the Dubbo "
+        "Infection Outcomes Study, which follows people from the moment of an acute infection.",
+        "Its best-known paper, published in the BMJ in 2006 with the psychiatrist Ian Hickie of the Brain and "
+        "Mind Research Institute as first author and Lloyd as corresponding author, enrolled 253 patients.",
+        "Six months on, 12% of them were still ill.",
+        "Two researchers from the US Centers for Disease Control and Prevention, Suzanne Vernon and William "
+        "Reeves, were co-authors.",
+    )
+    paper = next(n for n in e.nodes if isinstance(n, Study) and n.name == "Hickie et al. 2006")
+    authors = {s for s, t in edges(e, RelType.AUTHORED) if t == paper.id}
+    assert authors == {"researcher:hickie-i", "researcher:lloyd-a", "researcher:vernon-s", "researcher:reeves-w"}
+    assert (paper.id, "researcher:lloyd-a") in edges(e, RelType.LED_BY)  # the corresponding author
+    dubbo = next(n for n in e.nodes if isinstance(n, Study) and n.name == "Dubbo Infection Outcomes Study")
+    assert (dubbo.id, "researcher:lloyd-a") in edges(e, RelType.LED_BY)
+    cdc = {s for s, t in edges(e, RelType.AFFILIATED_WITH) if t == "institution:cdc"}
+    assert cdc == {"researcher:vernon-s", "researcher:reeves-w"}
+
+
+def test_the_paper_a_few_sentences_after_in_2012_he_led_the_study_is_of_2012() -> None:
+    e = news(
+        "Ian Lipkin, who directs the Center for Infection and Immunity at Columbia University, spoke next. "
+        "In 2012 he led the study that settled the XMRV question. "
+        "Blood from 147 patients and 146 healthy people was tested blind. "
+        "The paper, in mBio, listed Harvey Alter of the National Institutes of Health as first author.",
+    )
+    assert {n.name for n in e.nodes if isinstance(n, Study)} == {"Alter et al. 2012"}
