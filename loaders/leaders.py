@@ -40,7 +40,7 @@ LEADER_AFTER = CaselessPattern(
     r"programme|program|project|analysis|research)"
     r"|\s+as (?:the |its )?(?:chief|principal|lead|co-principal) investigator"
     # "with Peluso as first author and Timothy Henrich, MD, whose laboratory studies X, as senior author"
-    r"|(?:,[^,;.]{0,80},)?\s+as (?:the )?(?:senior|corresponding) author"
+    r"|(?:,[^,;.]{0,80},)?\s+as (?:the )?(?:(?:senior|corresponding) author|senior investigators?)"
     # "X and Y, MD, run the Long-term Impact of ... (LIINC) study"
     r"|(?:\s+and\s+[^.;]{0,60}?)?\s+(?:lead|leads|led|head|heads|headed|run|runs|ran|direct|directs|directed|"
     r"co-lead|co-leads|co-led) (?:the |this |a |an )(?:[\w()/'-]+ ){0,10}?(?:trial|study|cohort|project|consortium)\b)"
@@ -53,8 +53,8 @@ LAB_OF_BEFORE = CaselessPattern(
     r"|\bbehind the (?:work|study|trial|project|research|analysis),\s*$"
 )
 # "X's team", "Dikoma Shungu's magnetic resonance team", "Jarred Younger's Neuroinflammation, Pain and Fatigue
-# Laboratory"
-GROUP_AFTER = CaselessPattern(r"^(?:'s)?\s+(?:[\w-]+,?\s+){0,4}?(?:team|group|lab|laboratory)\b")
+# Laboratory"; "the Hanson lab" (but not "X as first author, the group ...")
+GROUP_AFTER = CaselessPattern(r"^(?:'s\s+(?:[\w-]+,?\s+){0,4}?|\s+)(?:team|group|lab|laboratory)\b")
 PRONOUN_GROUP = CaselessPattern(r"\b(?:his|her|their) (?:team|group|lab)\b")
 
 

@@ -20,6 +20,13 @@ TRIAL_CUE = CaselessPattern(
     r"\btrials?\b|\bplatforms?\b|\bpilot\b|\bphase[- ]\d|\brandomi[sz]ed|\bplacebo|\bopen-label"
     r"|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))"
 )
+# "trials of counseling therapies and of graded exercise therapy suggested benefit": a literature, not a trial
+# (unless the clause also speaks of one trial, its phase, design or size)
+LITERATURE = CaselessPattern(r"\b(?:trials|studies) (?:of|on|with|testing)\b")
+ONE_TRIAL = CaselessPattern(
+    r"\btrial\b|\bplatform\b|\bpilot\b|\bphase[- ]\d|\brandomi[sz]ed|\bplacebo|\bopen-label"
+    r"|\bstudy (?:of|comparing|testing|in which|that (?:tested|gave))"
+)
 PLANNED = CaselessPattern(
     r"\bseeking (?:\w+ )?funding|\bplan(?:s|ned)? to|\bwill (?:test|perform|run|start|launch)|\bproposed"
     r"|\bhopes? to (?:start|run|test|launch)|\bplanned\b"
@@ -111,6 +118,11 @@ THEIR_WORK = CaselessPattern(
 # participants, whose result is not the trial's
 SUBGROUP = re.compile(r"^(?:In|Among) the (?:other |remaining )?\d[\d,]*\s*(?:who\b|—|–|-|,|\()")
 THE_TRIAL = CaselessPattern(r"\b(?:the|this|that) trial\b")
+# "two studies published together in Cell Host & Microbe in 2023": several papers, each told after
+PAPERS = CaselessPattern(
+    r"\b(?:two|three|four|several|both|a pair of) (?:[\w-]+ ){0,2}?(?:studies|papers|reports)"
+    r" (?:[\w-]+ ){0,2}?(?:published|appeared|came out)\b"
+)
 THAT_PAPER = re.compile(r"^(?:That|This|The) (?:report|paper|study|publication|article)\b")
 MONTHS = ("january february march april may june july august september october november december").split()
 # "in 2017", "in June 2017", "in early 2013"
@@ -164,8 +176,8 @@ CONTINUES = re.compile(
     r"results?|investigators)|It|Its|In (?:the|that) (?:study|trial)|At \d+|After \d+|Over|By the end)\b"
 )
 OTHER = CaselessPattern(
-    r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some) (?:\w+ )?"
-    r"(?:studies|study|work|trials?|research)\b"
+    r"^(?:Other|Another|Previous|Earlier|Separate|Several|Many|Some|(?:The|A) (?:second|third|other)) (?:\w+ )?"
+    r"(?:studies|study|work|trials?|research|paper)\b"
     # "A team led by X ...", "A group in Adelaide ...": someone new
     r"|^(?:A|An|Another) (?:[\w-]+ ){0,2}(?:team|group|lab|laboratory)\b"
 )

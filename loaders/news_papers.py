@@ -19,6 +19,7 @@ from loaders.news_cues import (
     IN_JOURNAL,
     IN_YEAR,
     MONTHS,
+    PAPERS,
     PRESENTED,
     PRONOUN_PUBLISHED,
     PRONOUN_SUBJECT,
@@ -61,6 +62,7 @@ class PaperAuthors:
         # (paragraph line, year) of the last "In 2012 he led the study ...": "The paper, in mBio, ..." a few
         # sentences on is that study's
         self.story_year: tuple[int, int] | None = None
+        self.papers_year: tuple[int, int] | None = None  # (sentence, year) of "two studies published in 2023"
         self.named_at = (-9, 0)  # the last sentence that named someone, and its paragraph's line
 
     def seen(self, c: SentenceContext) -> None:
@@ -86,11 +88,17 @@ class PaperAuthors:
             return c.current[-1], int(year_paper.group(2)), ()
         if year_paper and c.current and PRONOUN_SUBJECT.search(c.a.text):  # "In a 2020 paper, they showed"
             return c.current[0], int(year_paper.group(2)), tuple(c.current[1:])  # the others wrote it too
+        if PAPERS.search(c.a.text):  # "two studies published together in X in 2023": the next sentences tell each
+            in_year = IN_YEAR.search(c.a.text)
+            self.papers_year = (c.index, int(in_year.group(1))) if in_year else None
+            return None
         in_journal = IN_JOURNAL.search(c.a.text)
-        if not STUDY_WORD.search(c.a.text) and not in_journal:
+        announced = self.papers_year is not None and c.index - self.papers_year[0] <= 8
+        first = first_author(c) if announced else None  # "The larger came from X's centre, with Y as first author"
+        if not STUDY_WORD.search(c.a.text) and not in_journal and first is None:
             return None
         year, year_m, later = self._year(c)
-        first = first_author(c)
+        first = first or first_author(c)
         if first is not None:
             return first, year, ()
         opening = PUBLISHED_OPENING.match(c.a.text)
@@ -147,6 +155,8 @@ class PaperAuthors:
             year = c.year - 1
         if not year_m and c.year:
             year = relative_year(c.a.text, c.year, c.month)
+        if not year_m and self.papers_year and c.index - self.papers_year[0] <= 8:
+            year = self.papers_year[1]  # one of the papers a sentence before announced together
         if not year_m and THAT_PAPER.match(c.a.text):  # "... the 2009 paper. That report, ..."
             story = self.story_year[1] if self.story_year and self.story_year[0] == c.line else None
             year = self.prev_year or story or year

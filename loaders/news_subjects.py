@@ -30,7 +30,9 @@ from loaders.news_cues import (
     IT_AFTER_OPENING,
     LED_PROJECT,
     LEDE_TRIAL,
+    LITERATURE,
     NAMED,
+    ONE_TRIAL,
     ONGOING,
     OTHER,
     PLANNED,
@@ -298,8 +300,9 @@ class Subjects:
                 continue
             ids = {r.term_id: (r, m.text) for m, r in drugs}
             last = self.last
+            literature = LITERATURE.search(clause) and not ONE_TRIAL.search(clause) and not cues.size_of(clause)
             is_trial = (
-                TRIAL_CUE.search(clause)
+                (TRIAL_CUE.search(clause) and not literature)
                 # "RECOVER-SLEEP will study sleep, with melatonin among the interventions": a named trial
                 or (trial_names(c.a, start, offset) and ARMS.search(clause))
                 or (cues.size_of(clause) and cues.TESTED_CUE.search(clause))

@@ -66,7 +66,7 @@ _NAME_AFTER_WORDS = needles(_NAME_AFTER.pattern, max_count=16, min_length=2)
 _ROLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ologist|ician|iatrist|scientist)s?$")
 _PARTICLE = frozenset({"van", "von", "der", "den", "de", "del", "da", "di", "du", "le", "la", "ten", "ter"})
 _NOT_NAME = frozenset(
-    "The In At And But Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
+    "The In At And But With Meanwhile Now Professor Prof Dr Director Chief Senior Medical News Conference Research "
     "University Institute Hospital Center Centre Department Phase Both Her His Their Its This That These "
     "Scientific Advisory Board Committee Council Foundation Society Association Program Programme School Clinical "
     "Group Team Lab Laboratory Network Initiative Long Post Biobank Trial Study Institutet Universitet Universiteit "

@@ -1666,3 +1666,26 @@ def test_the_paper_a_few_sentences_after_in_2012_he_led_the_study_is_of_2012() -
         "The paper, in mBio, listed Harvey Alter of the National Institutes of Health as first author.",
     )
     assert {n.name for n in e.nodes if isinstance(n, Study)} == {"Alter et al. 2012"}
+
+
+def test_two_papers_announced_together_then_each_told() -> None:
+    e = news(
+        "Simon Carding of the University of East Anglia was leading a project on the gut in 2014. Two studies "
+        "published together in Cell Host & Microbe in 2023 set the terms of the debate.",
+        "The larger came from a centre at Columbia University, with Cheng Guo as first author and Brent Williams as "
+        "senior author. It compared stool from 106 people with ME/CFS and 91 healthy controls.",
+        "The second study, from Julia Oh's laboratory at the Jackson Laboratory, asked whether the picture changes "
+        "with time. With Ruoyun Xiong as first author, the group compared 154 patients with 79 controls.",
+    )
+    studies = {n.id: n.name for n in e.nodes if isinstance(n, Study)}
+    assert sorted(studies.values()) == ["Guo et al. 2023", "Xiong et al. 2023"]  # no paper of Carding's
+    led = {(studies[s], t) for s, t in edges(e, RelType.LED_BY) if s in studies}
+    assert led == {("Guo et al. 2023", "researcher:williams-b"), ("Xiong et al. 2023", "researcher:oh-j")}
+
+
+def test_trials_of_a_therapy_in_a_review_are_no_trial() -> None:
+    e = news(
+        "The review screened 6,175 articles and included 71 studies. On treatment, they judged that trials of "
+        "graded exercise therapy suggested benefit for some patients.",
+    )
+    assert not [n for n in e.nodes if isinstance(n, Trial)]
