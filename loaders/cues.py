@@ -58,7 +58,7 @@ NULL_OUTCOME = CaselessPattern(
     r"(?:groups|arms)"
     # "neither apixaban nor atorvastatin reduced deaths"
     r"|\bneither\b[^.;]{0,80}\bnor\b[^.;]{0,60}?\b(?:reduced|improved|helped|lowered|prevented|changed|beat|"
-    r"outperformed|worked|benefited)\b"
+    r"outperformed|worked|benefited|made (?:any|a) difference|had (?:any|an) effect)\b"
     # "neither treatment helped any of the main symptoms", "neither drug beat placebo"
     r"|\bneither (?:treatment|drug|arm|dose|intervention|approach|supplement)\b[^.;,]{0,20}?\b(?:reduced|improved|"
     r"helped|lowered|prevented|changed|beat|outperformed|worked|benefited)\b"

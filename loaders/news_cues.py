@@ -118,6 +118,10 @@ THEIR_WORK = CaselessPattern(
 # participants, whose result is not the trial's
 SUBGROUP = re.compile(r"^(?:In|Among) the (?:other |remaining )?\d[\d,]*\s*(?:who\b|—|–|-|,|\()")
 THE_TRIAL = CaselessPattern(r"\b(?:the|this|that) trial\b")
+# "The results were published in The Lancet Infectious Diseases in June 2023": of the trial just told
+RESULTS_PUBLISHED = CaselessPattern(
+    r"^(?:the|its|their) (?:full |final )?(?:results|findings) (?:were|have been|was) published\b"
+)
 # "two studies published together in Cell Host & Microbe in 2023": several papers, each told after
 PAPERS = CaselessPattern(
     r"\b(?:two|three|four|several|both|a pair of) (?:[\w-]+ ){0,2}?(?:studies|papers|reports)"

@@ -97,7 +97,7 @@ class PaperAuthors:
         first = first_author(c) if announced else None  # "The larger came from X's centre, with Y as first author"
         if not STUDY_WORD.search(c.a.text) and not in_journal and first is None:
             return None
-        year, year_m, later = self._year(c)
+        year, year_m, later = self.year_of(c)
         first = first or first_author(c)
         if first is not None:
             return first, year, ()
@@ -143,7 +143,7 @@ class PaperAuthors:
             self.pending = (None, year, c)  # a paper without its authors: perhaps in the next sentence
         return None
 
-    def _year(self, c: SentenceContext) -> tuple[int | None, re.Match[str] | None, re.Match[str] | None]:
+    def year_of(self, c: SentenceContext) -> tuple[int | None, re.Match[str] | None, re.Match[str] | None]:
         """The year of the paper a sentence reports: written ("in 2012"), relative to the article's date
         ("last year", "published in May"), or to the paper of the sentence before ("That report", "A year
         later"); with the matches of the written year and of "years later"."""

@@ -39,6 +39,7 @@ from loaders.news_cues import (
     PROGRAMME,
     RESEARCH_VERB,
     RESULT_WORDS,
+    RESULTS_PUBLISHED,
     SAME_TRIAL,
     THE_TRIAL,
     THIS_PHASE,
@@ -181,6 +182,9 @@ class Subjects:
 
     # -- recognising subjects -----------------------------------------------------------------------
     def _studies(self, c: SentenceContext) -> list[Subject]:
+        report = self._trial_report(c)
+        if report is not None:
+            return [report]
         group = self.papers.pending
         author = self.papers.author(c)
         if author is not None:
@@ -411,8 +415,20 @@ class Subjects:
             and last not in found
             and all(isinstance(s.node, Study) for s in found)
             and c.index - last.last_seen <= 2
-            and bool(THE_TRIAL.search(c.a.text))
+            and bool(THE_TRIAL.search(c.a.text) or RESULTS_PUBLISHED.search(c.a.text))
         )
+
+    def _trial_report(self, c: SentenceContext) -> Subject | None:
+        """ "The results were published in The Lancet Infectious Diseases in June 2023", right after a trial
+        led by X: X's paper, the report of that trial."""
+        last = self.last
+        if c.hits or last is None or not isinstance(last.node, Trial) or c.index - last.last_seen > 2:
+            return None
+        if not RESULTS_PUBLISHED.search(c.a.text):
+            return None
+        leaders = [e.target for e in self.b.edges.values() if e.type is RelType.LED_BY and e.source == last.node.id]
+        leader = self.b.nodes.get(leaders[0]) if len(leaders) == 1 else None
+        return self._paper(leader, self.papers.year_of(c)[0], c) if leader is not None else None
 
     def _study_goes_on(self, last: Subject, c: SentenceContext) -> bool:
         """A sentence opening on the study of the sentence before ("It enrolled ...", "They gave ...")

@@ -163,7 +163,7 @@ def find_introductions(text: str) -> list[Introduction]:
     if not _TWO_CAPITALS.search(text):
         return []
     spans = institution_spans(text)
-    for pattern in (CREDENTIALS, _ROLE):
+    for pattern in (CREDENTIALS, _ROLE, _SURNAME_AND_COLLEAGUES):
         for m in pattern.finditer(text):
             hit = _name_before(text, m.start())
             # not a place inside an institution's name: "University of California, San Francisco, and director"
@@ -212,6 +212,10 @@ def find_introductions(text: str) -> list[Introduction]:
     return sorted(found.values(), key=lambda i: i.start)
 
 
+# "Claudia Kedor, Scheibenbogen and colleagues followed ...": the full name before a list ending in colleagues
+_SURNAME_AND_COLLEAGUES = re.compile(
+    r",\s+[A-Z][\w'-]+(?:,\s+[A-Z][\w'-]+)*,?\s+and (?:colleagues|co-workers|coworkers)\b"
+)
 _PLURAL_ROLE_FROM = re.compile(
     r"\b(?:researchers|scientists|investigators|colleagues|clinicians|physicians|[a-z]+(?:ologists|icians))\s+"
     r"(?:from|at|of)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?$"

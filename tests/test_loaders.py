@@ -1689,3 +1689,30 @@ def test_trials_of_a_therapy_in_a_review_are_no_trial() -> None:
         "graded exercise therapy suggested benefit for some patients.",
     )
     assert not [n for n in e.nodes if isinstance(n, Trial)]
+
+
+def test_the_full_name_opening_a_list_that_ends_in_colleagues_is_the_first_author() -> None:
+    e = news(
+        "Carmen Scheibenbogen, who heads the Fatigue Center at Charité, spoke first. In a cohort study published in "
+        "Nature Communications in 2022, Claudia Kedor, Scheibenbogen and colleagues followed 42 people after COVID-19.",
+    )
+    paper = next(n for n in e.nodes if isinstance(n, Study))
+    assert paper.name == "Kedor et al. 2022"
+    authors = {s for s, t in edges(e, RelType.AUTHORED) if t == paper.id}
+    assert authors == {"researcher:kedor-c", "researcher:scheibenbogen-c"}
+
+
+def test_the_results_published_after_a_trial_are_its_leader_s_report_and_neither_nor_made_any_difference() -> None:
+    e = news(
+        "COVID-OUT, a phase 3 trial led by Carolyn Bramante of the University of Minnesota, randomized 1,300 adults "
+        "with COVID-19 to metformin, ivermectin, fluvoxamine or placebo.",
+        "Neither ivermectin nor fluvoxamine made any difference. "
+        "The results were published in The Lancet Infectious Diseases in June 2023.",
+    )
+    trial = next(n for n in e.nodes if isinstance(n, Trial))
+    nulls = {t for s, t in edges(e, RelType.NULL_RESULT) if s == trial.id}
+    assert nulls == {"drug:ivermectin", "drug:fluvoxamine"}
+    report = next(n for n in e.nodes if isinstance(n, Study))
+    assert report.name == "Bramante et al. 2023"
+    assert (report.id, "researcher:bramante-c") in edges(e, RelType.LED_BY)
+    assert ("researcher:bramante-c", report.id) in edges(e, RelType.AUTHORED)
