@@ -32,19 +32,27 @@ _RECONCILED = (NodeLabel.STUDY, NodeLabel.RESEARCHER)
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
     """Merge per-document extractions into one graph (input order does not matter)."""
     docs = sorted(extractions, key=lambda e: e.doc)
-    study_ids = reconcile_studies((e.doc, n) for e in docs for n in e.nodes if isinstance(n, Study))
-    person_ids = reconcile_researchers((e.doc, n) for e in docs for n in e.nodes if isinstance(n, Researcher))
-    moved = {**study_ids, **person_ids}
+    studies: list[tuple[str, Study]] = []
+    people: list[tuple[str, Researcher]] = []
+    for e in docs:  # one pass over every node for both
+        for n in e.nodes:
+            if isinstance(n, Study):
+                studies.append((e.doc, n))
+            elif isinstance(n, Researcher):
+                people.append((e.doc, n))
+    moved = {**reconcile_studies(studies), **reconcile_researchers(people)}
 
     nodes: dict[str, _Merged] = {}
     for e in docs:
+        doc = e.doc
         for n in e.nodes:
-            cid = moved.get((e.doc, n.id), n.id)
+            # Only studies and researchers are given canonical ids: skip the lookup for other nodes.
+            cid = moved.get((doc, n.id), n.id) if n.node_label in _RECONCILED else n.id
             merged = nodes.get(cid)
             if merged is None:
-                nodes[cid] = _Merged(n, e.doc)
+                nodes[cid] = _Merged(n, doc)
             else:
-                merged.add(n, e.doc)
+                merged.add(n, doc)
     edges: dict[tuple[str, str, str, str], tuple[Edge, str, str]] = {}
     for e in docs:
         doc = e.doc
