@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 try:
@@ -99,3 +101,28 @@ def _spelled(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
         else:
             raise _Unknown(op)
     return out
+
+
+class Twin:
+    """A compiled pattern with its twin for ASCII text, chosen per text: ``search``, ``match`` and
+    ``finditer`` as the pattern's own (``pattern`` is its source, as ``re.Pattern.pattern`` is).
+
+    >>> Twin(re.compile(r"\\d+")).search("in 2019").group()
+    '2019'
+    """
+
+    __slots__ = ("_ascii", "compiled", "pattern")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.pattern = compiled.pattern
+        self._ascii = compile_ascii(compiled.pattern, compiled.flags & ~re.UNICODE) or compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._ascii if text.isascii() else self.compiled).search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._ascii if text.isascii() else self.compiled).match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return (self._ascii if text.isascii() else self.compiled).finditer(text, pos, endpos)

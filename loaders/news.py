@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.affiliations import add_affiliations
+from loaders.ascii import Twin
 from loaders.builder import DocBuilder
 from loaders.drug_claims import anaphoric_targets, back_targets, targets_of, with_drug_back_reference
 from loaders.errors import ParseError
@@ -80,7 +81,7 @@ def looks_like_news(lines: list[str]) -> bool:
 
 
 # "with McIntyre as first author": a surname alone, as an author
-_SURNAME_AS_AUTHOR = re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b")
+_SURNAME_AS_AUTHOR = Twin(re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b"))
 # "Fisher, a professor who heads microbiology at La Trobe University, ...": a surname opening a sentence,
 # then its role; the full name ("Paul Fisher") is the one written earlier in the article.
 _SURNAME_ROLE = re.compile(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders import cues
+from loaders.ascii import Twin
 from loaders.builder import DocBuilder, term_node_id
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
 from loaders.prefilter import Prefiltered
@@ -69,15 +70,17 @@ CANDIDATE_DRUG = Prefiltered(
 # A product known by its code ("a product called KPAX002", "BC007, an aptamer drug"): a candidate drug,
 # and the code alone names it in the document's later sentences (see ``analyse``'s ``codes``).
 _CODE = r"[A-Z][A-Za-z]{1,6}-?\d{2,5}[A-Za-z]?"
-CODE_NAMED = re.compile(
-    rf"\b(?:called|named|known as|code-?named|dubbed|under the name)\s+(?P<a>{_CODE})\b"
-    rf"|\b(?P<b>{_CODE})\s*(?:\(|,)\s*(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}?(?:drug|compound|molecule|antibody|"
-    r"peptide|aptamer|product|formula|formulation|supplement|inhibitor|agonist|antagonist|blocker|candidate)\b"
+CODE_NAMED = Twin(
+    re.compile(
+        rf"\b(?:called|named|known as|code-?named|dubbed|under the name)\s+(?P<a>{_CODE})\b"
+        rf"|\b(?P<b>{_CODE})\s*(?:\(|,)\s*(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}?(?:drug|compound|molecule|antibody|"
+        r"peptide|aptamer|product|formula|formulation|supplement|inhibitor|agonist|antagonist|blocker|candidate)\b"
+    )
 )
 _NOT_CODE = re.compile(r"^(?:NCT|ISRCTN|COVID|SARS|HHV|IL|CD|EudraCT|ICD|DSM|PMID)", re.IGNORECASE)
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = Twin(re.compile(r"\d"))
 
 
 def code_names(text: str) -> set[str]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from loaders.ascii import Twin
 from loaders.branches import compile_branches, compile_branches_ascii
 from loaders.prefilter import needles
 
@@ -66,7 +67,7 @@ _ABBREV = frozenset(
         "univ",
     ]
 )
-_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_END = Twin(re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"))
 
 
 @dataclass(frozen=True, slots=True)

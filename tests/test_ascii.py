@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from loaders import atlas, news_subjects, people, rules
-from loaders.ascii import compile_ascii
+from loaders import atlas, news, news_cues, news_subjects, people, rules
+from loaders import text as text_module
+from loaders.ascii import Twin, compile_ascii
 from loaders.matcher import vocabulary_matcher
 from loaders.prefilter import Prefiltered
 from loaders.text import lower_same_length
@@ -51,6 +52,18 @@ def test_prefiltered_twins() -> None:
             _same(p.pattern, p._ascii, text)
             if p.gate is not None:
                 _same(p._gate, p._ascii_gate, text)  # type: ignore[arg-type]
+
+
+def test_plain_twins() -> None:
+    modules = (news, news_cues, people, rules, text_module)
+    found = {id(v): v for module in modules for v in vars(module).values() if isinstance(v, Twin)}
+    assert len(found) >= 10
+    texts = _ascii_texts(5, 1000)
+    for p in found.values():
+        assert p._ascii is not p.compiled
+        for t in texts:
+            _same(p.compiled, p._ascii, t)
+            assert [m.span() for m in p.compiled.finditer(t, 2, 40)] == [m.span() for m in p.finditer(t, 2, 40)]
 
 
 def test_vocabulary_twins() -> None:
