@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.affiliations import add_affiliations
-from loaders.ascii import Twin
 from loaders.builder import DocBuilder
 from loaders.drug_claims import anaphoric_targets, back_targets, targets_of, with_drug_back_reference
 from loaders.errors import ParseError
@@ -22,6 +21,7 @@ from loaders.news_cues import MONTHS
 from loaders.news_reports import leaders_investigate
 from loaders.news_subjects import Subjects
 from loaders.people import Hit, find_introductions
+from loaders.prefilter import Prefiltered
 from loaders.rules import (
     analyse,
     node_for,
@@ -81,7 +81,7 @@ def looks_like_news(lines: list[str]) -> bool:
 
 
 # "with McIntyre as first author": a surname alone, as an author
-_SURNAME_AS_AUTHOR = Twin(re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b"))
+_SURNAME_AS_AUTHOR = Prefiltered(re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b"))
 # "Fisher, a professor who heads microbiology at La Trobe University, ...": a surname opening a sentence,
 # then its role; the full name ("Paul Fisher") is the one written earlier in the article.
 _SURNAME_ROLE = re.compile(

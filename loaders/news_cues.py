@@ -125,7 +125,7 @@ LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
 LAST_SEASON = CaselessPattern(r"\blast (spring|summer|autumn|fall)\b")
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 # "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
-IN_JOURNAL = Twin(
+IN_JOURNAL = Prefiltered(
     re.compile(
         r"\b(?:[Rr]eported|[Pp]ublished|[Dd]escribed|[Aa]ppeared|[Ww]riting|wrote)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
     )
@@ -139,7 +139,7 @@ NAMED = Prefiltered(
 )
 # "the paediatrician X is leading NorCAPITAL, the Norwegian Study of Chronic Fatigue Syndrome in Adolescents":
 # a project introduced by its leader, its short name, then its long one
-LED_PROJECT = Twin(
+LED_PROJECT = Prefiltered(
     re.compile(
         r"\b(?:is leading|leads|led|runs|ran|coordinates|heads) (?P<name>[A-Z][A-Za-z0-9-]{3,}), (?:the|a|an) "
         r"[^.;]{0,140}?\b(?:Study|Trial|Project|Cohort|Programme)\b"

@@ -96,7 +96,11 @@ def needles(source: str, max_count: int = 12, min_length: int = 3) -> tuple[str,
     patterns with at most a dozen literals of three or more characters come out ahead.
     """
     found = required_literals(source)
-    if found is None or len(found) > max_count or min(map(len, found)) < min_length:
+    if found is None:
+        return None
+    # A literal that holds another ("Pharmaceuticals", "Pharma") is in a text only where that one is.
+    found = frozenset(f for f in found if not any(other != f and other in f for other in found))
+    if len(found) > max_count or min(map(len, found)) < min_length:
         return None
     return tuple(sorted(found, key=lambda s: (-len(s), s)))
 

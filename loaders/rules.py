@@ -80,7 +80,8 @@ CODE_NAMED = Twin(
 _NOT_CODE = re.compile(r"^(?:NCT|ISRCTN|COVID|SARS|HHV|IL|CD|EudraCT|ICD|DSM|PMID)", re.IGNORECASE)
 
 
-_DIGIT = Twin(re.compile(r"\d"))
+# A code's letters and first digits ("KPAX002", "BC007"): a sentence without them introduces no code.
+_CODE_START = Twin(re.compile(r"[A-Z][A-Za-z]{1,6}-?\d\d"))
 
 
 def code_names(text: str) -> set[str]:
@@ -246,7 +247,7 @@ def analyse(
     for m in CANDIDATE_DRUG.finditer(text):
         if free(*m.span()):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.DRUG, m.group()),)))
-    introduced = frozenset(code_names(text)) if _DIGIT.search(text) else frozenset()
+    introduced = frozenset(code_names(text)) if _CODE_START.search(text) else frozenset()
     for code in codes | introduced:
         for m in re.finditer(rf"\b{re.escape(code)}\b", text):
             if free(*m.span()):

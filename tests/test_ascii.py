@@ -42,7 +42,7 @@ def test_cue_patterns_twins() -> None:
 
 
 def test_prefiltered_twins() -> None:
-    modules = (atlas, news_subjects, people, rules)
+    modules = (atlas, news, news_cues, news_subjects, people, rules)
     found = [v for module in modules for v in vars(module).values() if isinstance(v, Prefiltered)]
     assert found
     texts = _ascii_texts(2, 1000)
