@@ -82,8 +82,8 @@ def sentences(line_text: str, line_no: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(line_text):
-        before = line_text[start : m.start()]
-        word = before.rsplit(None, 1)[-1] if before.split() else ""
+        last = line_text[start : m.start()].rsplit(None, 1)  # [] when only spaces are before the stop
+        word = last[-1] if last else ""
         bare = word.lstrip("(\"'").casefold()
         if bare in _ABBREV or (len(bare) == 1 and bare.isalpha()) or bare.endswith(("e.g", "i.e")):
             continue
