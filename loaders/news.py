@@ -76,6 +76,10 @@ _INVESTIGATES = CaselessPattern(
 _THEORY = CaselessPattern(r"\b(?:reasoning is|view (?:is )?that|(?:his|her|their) theory of)\b")
 
 
+# A paragraph ends like a sentence; a short line that does not is a section heading.
+_SENTENCE_END = re.compile(r"[.!?\"')]$")
+
+
 def looks_like_news(lines: list[str]) -> bool:
     return bool(lines) and " > " in lines[0] and len(lines) >= 4
 
@@ -219,7 +223,7 @@ class _News:
             if not raw or _url_line(raw):
                 continue
             folded = fold_typography(raw)
-            if not re.search(r"[.!?\"')]$", folded) and len(raw.split()) < 16:
+            if not _SENTENCE_END.search(folded) and len(raw.split()) < 16:
                 self.s.current = []  # a section heading: a new topic
                 continue
             quotes = quoted_spans(folded)

@@ -326,6 +326,11 @@ def _impaired(text: str, m: Mention, ref: TermRef | None) -> bool:
 
 def _with_cued_anchors(text: str, m: Mention) -> Mention | None:
     """Drop the refs of anchors whose own cue is not near: such an anchor ("virus") names nothing alone."""
+    for r in m.refs:  # most mentions name no anchor: nothing to drop
+        if r.anchor:
+            break
+    else:
+        return m
     cued = vocabulary_matcher().anchor_cues
     refs = tuple(r for r in m.refs if not (r.anchor and r.term_id in cued and not _impaired(text, m, r)))
     if len(refs) == len(m.refs):
