@@ -153,7 +153,7 @@ class CaselessPattern:
     (3, 15)
     """
 
-    __slots__ = ("_ascii", "_last", "_search", "needles", "pattern")
+    __slots__ = ("_ascii", "_last", "_last_all", "_search", "needles", "pattern")
 
     def __init__(self, source: str) -> None:
         lowered = _lower_pattern_source(source)
@@ -167,6 +167,7 @@ class CaselessPattern:
         # tests are much cheaper than running the pattern at every position (loaders.prefilter).
         self.needles = needles(lowered)
         self._last: tuple[str | None, int, re.Match[str] | None] = (None, 0, None)
+        self._last_all: tuple[str | None, int, list[re.Match[str]]] = (None, 0, [])
 
     def _lowered(self, text: str) -> str | None:
         """The lower-cased text, or None when it lacks every literal a match needs."""
@@ -204,8 +205,14 @@ class CaselessPattern:
         return None if low is None else (self._ascii if low.isascii() else self._search).match(low, pos)
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        # As search() keeps its last answer: a drug's outcome is asked of the very same sentence object
+        # for each drug in it and for the sentence (a quarter of the calls repeat the last text object).
+        if text is self._last_all[0] and pos == self._last_all[1]:
+            return iter(self._last_all[2])
         low = self._lowered(text)
-        return iter(()) if low is None else (self._ascii if low.isascii() else self._search).finditer(low, pos)
+        found = [] if low is None else list((self._ascii if low.isascii() else self._search).finditer(low, pos))
+        self._last_all = (text, pos, found)
+        return iter(found)
 
     def split(self, text: str) -> list[str | Any]:
         """Split the original text (not its lower-cased copy) at the pattern's matches."""
