@@ -28,6 +28,8 @@ import importlib
 import re
 from typing import Any
 
+from loaders.ascii import parse_ascii
+
 try:
     _parser: Any = importlib.import_module("re._parser")
     _compiler: Any = importlib.import_module("re._compiler")
@@ -45,18 +47,35 @@ def compile_branches(source: str) -> re.Pattern[str]:
         return plain
     try:
         tree = _parser.parse(source, 0)
-        items = list(tree.data)
-        lead = 0
-        while lead < len(items) and items[lead][0] is _c.AT:  # "\b" before every alternative
-            lead += 1
-        alternatives = _alternatives(items[lead:])
-        if alternatives is None or len(alternatives) < 2:
-            return plain
-        state = tree.state
-        tree.data = [*items[:lead], (_c.BRANCH, (None, [_sub(state, a) for a in _gather(state, alternatives)]))]
-        return _compiler.compile(tree, 0)  # type: ignore[no-any-return]
+        return _compiler.compile(tree, 0) if _reshape(tree) else plain
     except Exception:  # an unfamiliar parse tree: the plain pattern, never a different one
         return plain
+
+
+def compile_branches_ascii(source: str) -> re.Pattern[str] | None:
+    """The twin of ``compile_branches(source)`` for ASCII text (loaders.ascii), or None."""
+    tree = parse_ascii(source)
+    if tree is None:
+        return None
+    try:
+        _reshape(tree)
+    except Exception:  # an unfamiliar parse tree: the plain twin
+        tree = parse_ascii(source)
+    return _compiler.compile(tree, re.ASCII)  # type: ignore[no-any-return]
+
+
+def _reshape(tree: Any) -> bool:
+    """Reshape a parsed pattern's top-level alternation in place; False when there is nothing to do."""
+    items = list(tree.data)
+    lead = 0
+    while lead < len(items) and items[lead][0] is _c.AT:  # "\b" before every alternative
+        lead += 1
+    alternatives = _alternatives(items[lead:])
+    if alternatives is None or len(alternatives) < 2:
+        return False
+    state = tree.state
+    tree.data = [*items[:lead], (_c.BRANCH, (None, [_sub(state, a) for a in _gather(state, alternatives)]))]
+    return True
 
 
 def _alternatives(seq: list[Any]) -> list[list[Any]] | None:

@@ -14,6 +14,7 @@ from ontology.model import (
     Extraction,
     NodeBase,
     TermNode,
+    replaced,
     trusted,
 )
 from ontology.vocab import Term, load_vocabularies
@@ -51,7 +52,7 @@ class DocBuilder:
         if isinstance(old, TermNode) and isinstance(node, TermNode) and old.candidate and not node.candidate:
             update["candidate"] = False
         if update:
-            old = old.model_copy(update=update)
+            old = replaced(old, update)
             self.nodes[node.id] = old
         return old
 
@@ -117,7 +118,7 @@ class DocBuilder:
         for nid in sorted(self.nodes):
             node = self.nodes[nid]
             aliases = tuple(sorted(self.names[nid] - {node.name}))
-            nodes.append(node.model_copy(update={"aliases": aliases}) if aliases != node.aliases else node)
+            nodes.append(replaced(node, {"aliases": aliases}) if aliases != node.aliases else node)
         # The nodes are models already and the drafts were checked when proposed: nothing is left to
         # validate (tests compare the result with Extraction.model_validate).
         return trusted(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
+from loaders.ascii import compile_ascii
 from loaders.text import fold_typography, lower_same_length
 from ontology.enums import NodeLabel
 from ontology.vocab import Vocabularies, load_vocabularies
@@ -128,8 +129,10 @@ class Matcher:
         bound = r"(?<![\w+/]){}(?![\w+])"
         # Case-insensitive names match on a lower-cased copy of the text (same offsets): much faster
         # than an IGNORECASE pattern (see loaders.text.CaselessPattern).
-        self._ci = re.compile(bound.format(_trie_pattern(self._folded)))
-        self._cs = re.compile(bound.format(_trie_pattern(self._exact)))
+        ci, cs = bound.format(_trie_pattern(self._folded)), bound.format(_trie_pattern(self._exact))
+        self._ci, self._cs = re.compile(ci), re.compile(cs)
+        # Twins for ASCII text (most sentences): the bounds' \w is a table look-up (loaders.ascii).
+        self._ci_ascii, self._cs_ascii = compile_ascii(ci) or self._ci, compile_ascii(cs) or self._cs
         self._recent: list[tuple[str, list[Mention]]] = []
 
     def find(self, text: str) -> list[Mention]:
@@ -151,10 +154,11 @@ class Matcher:
         # (start, -length, refs): Mentions are made only for the matches kept.
         hits: list[tuple[int, int, tuple[TermRef, ...]]] = []
         folded, exact = self._folded, self._exact
-        for m in self._ci.finditer(lower_same_length(text)):
+        ascii = text.isascii()  # its lower-cased copy is ASCII too
+        for m in (self._ci_ascii if ascii else self._ci).finditer(lower_same_length(text)):
             start, end = m.span()
             hits.append((start, start - end, folded[m.group()]))
-        for m in self._cs.finditer(text):
+        for m in (self._cs_ascii if ascii else self._cs).finditer(text):
             start, end = m.span()
             hits.append((start, start - end, exact[m.group()]))
         if not hits:

@@ -21,6 +21,7 @@ from loaders.news_cues import MONTHS
 from loaders.news_reports import leaders_investigate
 from loaders.news_subjects import Subjects
 from loaders.people import Hit, find_introductions
+from loaders.prefilter import Prefiltered
 from loaders.rules import (
     analyse,
     node_for,
@@ -76,12 +77,16 @@ _INVESTIGATES = CaselessPattern(
 _THEORY = CaselessPattern(r"\b(?:reasoning is|view (?:is )?that|(?:his|her|their) theory of)\b")
 
 
+# A paragraph ends like a sentence; a short line that does not is a section heading.
+_SENTENCE_END = re.compile(r"[.!?\"')]$")
+
+
 def looks_like_news(lines: list[str]) -> bool:
     return bool(lines) and " > " in lines[0] and len(lines) >= 4
 
 
 # "with McIntyre as first author": a surname alone, as an author
-_SURNAME_AS_AUTHOR = re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b")
+_SURNAME_AS_AUTHOR = Prefiltered(re.compile(r"\bwith ([A-Z][\w'-]+) as (?:the )?(?:first|lead|senior|last) author\b"))
 # "Fisher, a professor who heads microbiology at La Trobe University, ...": a surname opening a sentence,
 # then its role; the full name ("Paul Fisher") is the one written earlier in the article.
 _SURNAME_ROLE = re.compile(
@@ -228,7 +233,7 @@ class _News:
             if not raw or _url_line(raw):
                 continue
             folded = fold_typography(raw)
-            if not re.search(r"[.!?\"')]$", folded) and len(raw.split()) < 16:
+            if not _SENTENCE_END.search(folded) and len(raw.split()) < 16:
                 self.s.current = []  # a section heading: a new topic
                 continue
             quotes = quoted_spans(folded)

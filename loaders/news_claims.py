@@ -22,7 +22,7 @@ from loaders.news_context import Leader, SentenceContext, Subject
 from loaders.news_cues import COMPLETED, ONGOING, PLANNED, SUBGROUP, THIS_PHASE
 from loaders.rules import acted_on, impaired_near, in_passing, node_for, studied_conditions
 from ontology.enums import NodeLabel, Outcome, RelType, Section, TrialStatus
-from ontology.model import NodeBase, Study, Trial
+from ontology.model import NodeBase, Study, Trial, replaced
 
 
 def update_trial(b: DocBuilder, s: Subject, clause: str, sentence: str) -> None:
@@ -47,14 +47,15 @@ def update_trial(b: DocBuilder, s: Subject, clause: str, sentence: str) -> None:
     phase = old.phase or (cues.phase_of(clause) if THIS_PHASE.match(clause) else None)
     keep_outcome = outcome in (Outcome.UNKNOWN, Outcome.PENDING) and old.outcome is not Outcome.UNKNOWN
     s.node = b.put(
-        old.model_copy(
-            update={
+        replaced(
+            old,
+            {
                 "size": old.size or cues.size_of(clause) or cues.size_of(sentence),
                 "features": tuple(sorted({*old.features, *(f for f, p in cues.TRIAL_FEATURES if p.search(clause))})),
                 "status": old.status if keep_status else status,
                 "outcome": old.outcome if keep_outcome else outcome,
                 "phase": phase,
-            }
+            },
         )
     )  # type: ignore[assignment]
 

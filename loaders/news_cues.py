@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
+from loaders.ascii import Twin
 from loaders.leaders import CREDS
 from loaders.prefilter import Prefiltered
 from loaders.rules import Analysis
 from loaders.text import CaselessPattern
 
 # A trial's own name: STOP-PASC, RECOVER-AUTONOMIC, iSTAND, AMP-516.
-TRIAL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b|\b[a-z][A-Z]{3,}\b")
+TRIAL_NAME = Twin(re.compile(r"\b[A-Z][A-Za-z]*-[A-Z0-9][A-Z0-9-]+\b|\b[a-z][A-Z]{3,}\b"))
 TRIAL_CUE = CaselessPattern(
     r"\btrials?\b|\bplatforms?\b|\bpilot\b|\bphase[- ]\d|\brandomi[sz]ed|\bplacebo|\bopen-label"
     r"|\bstud(?:y|ies) (?:of|comparing|testing|in which|that (?:tested|gave))"
@@ -141,8 +142,10 @@ LAST_MONTH = CaselessPattern(rf"\blast ({'|'.join(MONTHS)})\b")
 LAST_SEASON = CaselessPattern(r"\blast (spring|summer|autumn|fall)\b")
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 # "... and reported in PeerJ", "published in Clinical Infectious Diseases": a paper, whatever it is called
-IN_JOURNAL = re.compile(
-    r"\b(?:[Rr]eported|[Pp]ublished|[Dd]escribed|[Aa]ppeared|[Ww]riting|wrote)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
+IN_JOURNAL = Prefiltered(
+    re.compile(
+        r"\b(?:[Rr]eported|[Pp]ublished|[Dd]escribed|[Aa]ppeared|[Ww]riting|wrote)\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?(?:[Jj]ournal\s+)?[A-Z]"
+    )
 )
 NAMED = Prefiltered(
     re.compile(
@@ -153,12 +156,14 @@ NAMED = Prefiltered(
 )
 # "the paediatrician X is leading NorCAPITAL, the Norwegian Study of Chronic Fatigue Syndrome in Adolescents":
 # a project introduced by its leader, its short name, then its long one
-LED_PROJECT = re.compile(
-    r"\b(?:is leading|leads|led|runs|ran|coordinates|heads) (?:(?P<name>[A-Z][A-Za-z0-9-]{3,}), (?:the|a|an) "
-    r"[^.;]{0,140}?\b(?:Study|Trial|Project|Cohort|Programme)\b"
-    # "leads the Dubbo Infection Outcomes Study": a name in capitals that ends in its kind
-    r"|the (?P<title>(?!(?:Phase|The|This|That)\b)[A-Z][\w-]*(?: [A-Z][\w-]*){1,5} "
-    r"(?:Study|Project|Cohort|Programme))\b)"
+LED_PROJECT = Prefiltered(
+    re.compile(
+        r"\b(?:is leading|leads|led|runs|ran|coordinates|heads) (?:(?P<name>[A-Z][A-Za-z0-9-]{3,}), (?:the|a|an) "
+        r"[^.;]{0,140}?\b(?:Study|Trial|Project|Cohort|Programme)\b"
+        # "leads the Dubbo Infection Outcomes Study": a name in capitals that ends in its kind
+        r"|the (?P<title>(?!(?:Phase|The|This|That)\b)[A-Z][\w-]*(?: [A-Z][\w-]*){1,5} "
+        r"(?:Study|Project|Cohort|Programme))\b)"
+    )
 )
 ROMAN = re.compile(r"[IVX]+")  # "the original phase III study": a phase, not a name
 # "the Argentine cohort", "a Norwegian study": where it was done, not its name

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.ascii import Twin
 from loaders.matcher import vocabulary_matcher
 from loaders.prefilter import may_contain, needles
 from loaders.text import CaselessPattern
@@ -22,40 +23,45 @@ _CREDENTIAL = (
     r"(?:MD|PhD|DPhil|MBBS|MBChB|DO|DSc|ScD|MSc|MPH|RN|FRCP|FRACP|DrPH|PharmD|MA|BSc|MS|DNP|NP|PA-C|FRCPC|MRCP|"
     r"DDS|DMD|DVM|MBA|MHS|MMSc|FACP|FAAN)"
 )
-CREDENTIALS = re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*")
+CREDENTIALS = Twin(re.compile(rf",\s+{_CREDENTIAL}\b(?:,\s+{_CREDENTIAL}\b)*"))
 # On lower-cased text (CaselessPattern): as IGNORECASE, several times faster; only match starts are used.
+# The alternatives after a comma, and those after a space, share one "\s+": tried once at each space
+# instead of once for each of them (a third faster). A space run is matched whole either way, as no
+# alternative after it starts with a space, so the matches are the same.
 _ROLE = CaselessPattern(
     # ", a professor", ", the study's lead investigator"; not "Gold Coast, where Professor X ..."
-    r",\s+(?:a |an |the )?(?:(?!where |which |when )[\w'-]+ ){0,4}?"
+    r",\s+(?:(?:a |an |the )?(?:(?!where |which |when )[\w'-]+ ){0,4}?"
     r"(?:professor|director|chief|head|lead|leader|researcher|investigator|"
     r"scientist|fellow|physician|clinician|consultant|immunologist|neurologist|cardiologist|pulmonologist|"
     r"epidemiologist|physiologist|biochemist|geneticist|founder|president|chair|member|co-organizer|dean|collaborator|"
     r"specialist|author|doctor|expert|psychiatrist|psychologist|[a-z]+(?:ologist|ician|scientist|statistician)|"
     r"who (?:leads|led|directs|heads|runs|ran))\b"
     # "Laura Anne Wortinger, working in the paediatric group of ..."
-    r"|,\s+(?:working|based) (?:in|at|with)\b"
+    r"|(?:working|based) (?:in|at|with)\b)"
     # "with Dorottya Nagy-Szakal as first author"
-    r"|\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
-    r"|\s+as (?:the |its )?(?:chief|principal|lead) investigator\b"
+    r"|\s+(?:(?:(?:him|her|them)sel(?:f|ves)\s+)?as (?:the )?(?:first|lead|senior|last|corresponding) author\b"
+    r"|as (?:the |its )?(?:chief|principal|lead) investigator\b"
     # "where Carl-Gerhard Gottfries led the programme"
-    r"|\s+(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the|this|that) (?:programme|program|trial|study|"
+    r"|(?:leads|led|heads|headed|runs|ran|directs|directed) (?:the|this|that) (?:programme|program|trial|study|"
     r"team|group|lab|laboratory|unit|work|project)\b"
     # "Cara Tomas and colleagues measured", "Betty Raman's group in Oxford"
-    r"|\s+(?:and (?:colleagues|co-workers|coworkers)|et al)\b|'s (?:group|team|lab|laboratory)\b",
+    r"|(?:and (?:colleagues|co-workers|coworkers)|et al)\b)|'s (?:group|team|lab|laboratory)\b",
 )
 # "Dr Jane Doe", "Prof. Shai Efrati", "first-authored by Elisa Stein", "run by ophthalmologist Bettina
 # Hohberger", "led by molecular biologist Maureen Hanson", "first author Ludovic Giloteaux".
-_NAME_AFTER = re.compile(
-    r"\b(?:Dr|Prof|Professor)\.?\s+"
-    r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
-    r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
-    r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
-    # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey",
-    # "the nurse researcher Marie-Claire Seeley", "the cardiologists Linda van Campen and Frans Visser"
-    r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor|researcher|"
-    # "the physicist Leighton Barnden", "the biomedical engineer Zack Shan"
-    r"specialist|officer|[a-z]+ists?|engineers?|nurses?)"
-    r"(?P<plural>s)?\s+"
+_NAME_AFTER = Twin(
+    re.compile(
+        r"\b(?:Dr|Prof|Professor)\.?\s+"
+        r"|\b(?:led|run|authored|first-authored|conducted|headed|co-led|directed|coordinated|carried out|performed|"
+        r"overseen|supervised) by\s+(?:[a-z]+\s+){0,3}"
+        r"|\b(?:first|lead|senior|last) author\s+(?:(?:is|was)\s+)?(?:[a-z]+\s+){0,2}"
+        # "including pulmonologist David Systrom", "psychiatrist Ian Hickie", "his Stanford colleague Sean Mackey",
+        # "the nurse researcher Marie-Claire Seeley", "the cardiologists Linda van Campen and Frans Visser"
+        r"|\b(?:[a-z]+(?:ologist|ician|iatrist|scientist)|colleague|collaborator|co-author|coauthor|researcher|"
+        # "the physicist Leighton Barnden", "the biomedical engineer Zack Shan"
+        r"specialist|officer|[a-z]+ists?|engineers?|nurses?)"
+        r"(?P<plural>s)?\s+"
+    )
 )
 # "the cardiologists Linda van Campen and Frans Visser": the second name of a plural role too
 _AND_NEXT = re.compile(r",?\s+and\s+")
@@ -85,8 +91,8 @@ class Introduction:
     end: int  # end of the name itself
 
 
-_TOKEN = re.compile(r"[^\s,;:()\"]+")
-_TRAILING_CREDENTIALS = re.compile(rf"(?:,\s+{_CREDENTIAL}\b)+$")
+_TOKEN = Twin(re.compile(r"[^\s,;:()\"]+"))
+_TRAILING_CREDENTIALS = Twin(re.compile(rf"(?:,\s+{_CREDENTIAL}\b)+$"))
 
 
 def _name_before(text: str, end: int) -> tuple[int, str] | None:
@@ -154,7 +160,7 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
 
 
 # Every full name has two capitalised words in a row (particles allowed between): a cheap first test.
-_TWO_CAPITALS = re.compile(r"[A-Z][\w'’.-]*\s+(?:(?:van|von|de|der|den|du|da|di|la|le|ten|ter)\s+)*[A-Z]")
+_TWO_CAPITALS = Twin(re.compile(r"[A-Z][\w'’.-]*\s+(?:(?:van|von|de|der|den|du|da|di|la|le|ten|ter)\s+)*[A-Z]"))
 
 
 def find_introductions(text: str) -> list[Introduction]:
@@ -249,20 +255,23 @@ _NAME_WORD = (
     r"[A-Z][\w&-]*+(?!'s(?:\s+[A-Z][\w&.-]*){0,3}?\s+(?:Hospital|Clinic|Institute|Center|Centre|Foundation)\b)"
     r"(?:\.(?=\s+[A-Z]))?"
 )
-INSTITUTION_PATTERN = re.compile(
-    r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
-    r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
-    r"Laboratory)\b"
-    # "... of Chicago", "... of Allergy and Infectious Diseases", but not into the next institution
-    rf"(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,4}})?"
-    # a company's "of Mill Valley" is where it is, not its name
-    r"|(?:[A-Z][\w.&-]*(?:'s)?\s+){1,5}(?:Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|"
-    r"Biologics|Pharma)\b"
+INSTITUTION_PATTERN = Twin(
+    re.compile(
+        r"(?:[A-Z][\w.&-]*(?:'s)?\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:Universit(?:eit|ät|é|at|et|y)"
+        r"(?:\s+[A-Z][a-z]+(?=[\s,.]|$))?|Hospital|Institute|Institutet|College|Center|Centre|Clinic|Foundation|"
+        r"Laboratory)\b"
+        # "... of Chicago", "... of Allergy and Infectious Diseases", but not into the next institution
+        rf"(?:\s+(?:of|for|and|de|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,4}})?"
+        # a company's "of Mill Valley" is where it is, not its name
+        r"|(?:[A-Z][\w.&-]*(?:'s)?\s+){1,5}(?:Pharmaceuticals|Therapeutics|Biosciences|Biotherapeutics|Biotech|"
+        r"Biologics|Pharma)\b"
+    )
 )
 
 # Every match names one of "University", "Hospital", "Institute", ...: most sentences name none, and
-# the pattern, which can start at any capital, is slow to run (loaders.prefilter).
-_INSTITUTION_WORDS = needles(INSTITUTION_PATTERN.pattern)
+# the pattern, which can start at any capital, is slow to run (loaders.prefilter). Fifteen literals, more
+# than needles' default: four sentences in five pass the two-capitals test, one in twenty holds one.
+_INSTITUTION_WORDS = needles(INSTITUTION_PATTERN.pattern, max_count=16)
 
 
 def _institution_matches(text: str) -> list[re.Match[str]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders import cues
+from loaders.ascii import Twin
 from loaders.builder import DocBuilder, term_node_id
 from loaders.matcher import Mention, TermRef, vocabulary_matcher
 from loaders.prefilter import Prefiltered
@@ -69,15 +70,18 @@ CANDIDATE_DRUG = Prefiltered(
 # A product known by its code ("a product called KPAX002", "BC007, an aptamer drug"): a candidate drug,
 # and the code alone names it in the document's later sentences (see ``analyse``'s ``codes``).
 _CODE = r"[A-Z][A-Za-z]{1,6}-?\d{2,5}[A-Za-z]?"
-CODE_NAMED = re.compile(
-    rf"\b(?:called|named|known as|code-?named|dubbed|under the name)\s+(?P<a>{_CODE})\b"
-    rf"|\b(?P<b>{_CODE})\s*(?:\(|,)\s*(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}?(?:drug|compound|molecule|antibody|"
-    r"peptide|aptamer|product|formula|formulation|supplement|inhibitor|agonist|antagonist|blocker|candidate)\b"
+CODE_NAMED = Twin(
+    re.compile(
+        rf"\b(?:called|named|known as|code-?named|dubbed|under the name)\s+(?P<a>{_CODE})\b"
+        rf"|\b(?P<b>{_CODE})\s*(?:\(|,)\s*(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}?(?:drug|compound|molecule|antibody|"
+        r"peptide|aptamer|product|formula|formulation|supplement|inhibitor|agonist|antagonist|blocker|candidate)\b"
+    )
 )
 _NOT_CODE = re.compile(r"^(?:NCT|ISRCTN|COVID|SARS|HHV|IL|CD|EudraCT|ICD|DSM|PMID)", re.IGNORECASE)
 
 
-_DIGIT = re.compile(r"\d")
+# A code's letters and first digits ("KPAX002", "BC007"): a sentence without them introduces no code.
+_CODE_START = Twin(re.compile(r"[A-Z][A-Za-z]{1,6}-?\d\d"))
 
 
 def code_names(text: str) -> set[str]:
@@ -243,7 +247,7 @@ def analyse(
     for m in CANDIDATE_DRUG.finditer(text):
         if free(*m.span()):
             extra.append(Mention(m.start(), m.end(), m.group(), (candidate_ref(NodeLabel.DRUG, m.group()),)))
-    introduced = frozenset(code_names(text)) if _DIGIT.search(text) else frozenset()
+    introduced = frozenset(code_names(text)) if _CODE_START.search(text) else frozenset()
     for code in codes | introduced:
         for m in re.finditer(rf"\b{re.escape(code)}\b", text):
             if free(*m.span()):
@@ -322,6 +326,11 @@ def _impaired(text: str, m: Mention, ref: TermRef | None) -> bool:
 
 def _with_cued_anchors(text: str, m: Mention) -> Mention | None:
     """Drop the refs of anchors whose own cue is not near: such an anchor ("virus") names nothing alone."""
+    for r in m.refs:  # most mentions name no anchor: nothing to drop
+        if r.anchor:
+            break
+    else:
+        return m
     cued = vocabulary_matcher().anchor_cues
     refs = tuple(r for r in m.refs if not (r.anchor and r.term_id in cued and not _impaired(text, m, r)))
     if len(refs) == len(m.refs):

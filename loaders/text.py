@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.branches import compile_branches
+from loaders.ascii import Twin
+from loaders.branches import compile_branches, compile_branches_ascii
 from loaders.prefilter import needles
 
 # One character for one character, so offsets in the folded text are offsets in the original.
@@ -66,7 +67,7 @@ _ABBREV = frozenset(
         "univ",
     ]
 )
-_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_END = Twin(re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,8 @@ def sentences(line_text: str, line_no: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(line_text):
-        before = line_text[start : m.start()]
-        word = before.rsplit(None, 1)[-1] if before.split() else ""
+        last = line_text[start : m.start()].rsplit(None, 1)  # [] when only spaces are before the stop
+        word = last[-1] if last else ""
         bare = word.lstrip("(\"'").casefold()
         if bare in _ABBREV or (len(bare) == 1 and bare.isalpha()) or bare.endswith(("e.g", "i.e")):
             continue
@@ -152,7 +153,7 @@ class CaselessPattern:
     (3, 15)
     """
 
-    __slots__ = ("_last", "_search", "needles", "pattern")
+    __slots__ = ("_ascii", "_last", "_last_all", "_search", "needles", "pattern")
 
     def __init__(self, source: str) -> None:
         lowered = _lower_pattern_source(source)
@@ -160,10 +161,13 @@ class CaselessPattern:
         # The same matches from a pattern whose alternatives the engine skips faster (loaders.branches):
         # the big cue alternations take about half the time.
         self._search = compile_branches(lowered)
+        # The same for ASCII text (most sentences), with cheaper \w, \b and \d tests (loaders.ascii).
+        self._ascii = compile_branches_ascii(lowered) or self._search
         # Literals one of which every match contains: most sentences have none, and a few ``in``
         # tests are much cheaper than running the pattern at every position (loaders.prefilter).
         self.needles = needles(lowered)
         self._last: tuple[str | None, int, re.Match[str] | None] = (None, 0, None)
+        self._last_all: tuple[str | None, int, list[re.Match[str]]] = (None, 0, [])
 
     def _lowered(self, text: str) -> str | None:
         """The lower-cased text, or None when it lacks every literal a match needs."""
@@ -192,17 +196,23 @@ class CaselessPattern:
             else:
                 self._last = (text, pos, None)
                 return None
-        m = self._search.search(low, pos)
+        m = (self._ascii if low.isascii() else self._search).search(low, pos)
         self._last = (text, pos, m)
         return m
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         low = self._lowered(text)
-        return None if low is None else self._search.match(low, pos)
+        return None if low is None else (self._ascii if low.isascii() else self._search).match(low, pos)
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        # As search() keeps its last answer: a drug's outcome is asked of the very same sentence object
+        # for each drug in it and for the sentence (a quarter of the calls repeat the last text object).
+        if text is self._last_all[0] and pos == self._last_all[1]:
+            return iter(self._last_all[2])
         low = self._lowered(text)
-        return iter(()) if low is None else self._search.finditer(low, pos)
+        found = [] if low is None else list((self._ascii if low.isascii() else self._search).finditer(low, pos))
+        self._last_all = (text, pos, found)
+        return iter(found)
 
     def split(self, text: str) -> list[str | Any]:
         """Split the original text (not its lower-cased copy) at the pattern's matches."""

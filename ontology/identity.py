@@ -99,10 +99,13 @@ class PersonName(NamedTuple):
         return first if len(first) > 1 and not first.isupper() else None
 
 
+_GIVEN_PARTS = re.compile(r"[\s.]+")
+
+
 def initials_of(given: str) -> str:
     """'Megan E' → 'ME', 'J A C' → 'JAC', 'Jean-Luc' → 'JL', 'ME' → 'ME' (already initials)."""
     out = []
-    for part in re.split(r"[\s.]+", given.strip()):
+    for part in _GIVEN_PARTS.split(given.strip()):
         if not part:
             continue
         if part.isupper() and len(part) <= 3 and part.isalpha():

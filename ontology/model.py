@@ -280,7 +280,7 @@ _new = object.__new__
 _set = object.__setattr__
 
 
-def trusted(model: type[_M], values: dict[str, Any]) -> _M:
+def trusted(model: type[_M], values: dict[str, Any], fields_set: set[str] | None = None) -> _M:
     """``model.model_validate(values)`` for values that are already what validation would make of them
     (every field given, in field order, of its field's type): the instance is built directly, as
     ``model_construct`` builds it, in less than half the time validation takes (an :class:`Evidence`:
@@ -294,10 +294,33 @@ def trusted(model: type[_M], values: dict[str, Any]) -> _M:
     ...                             confidence=0.9))
     >>> ev == Evidence.model_validate(ev.model_dump()) and ev.model_fields_set == set(Evidence.model_fields)
     True
+
+    ``fields_set``, when given, is the set of field names ``values`` has, shared by many instances: a
+    set of eight names takes 728 bytes, more than the rest of an :class:`Evidence`, and frozen models
+    never change theirs (``model_copy`` copies it first).
     """
     m = _new(model)
     _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", set(values))
+    _set(m, "__pydantic_fields_set__", set(values) if fields_set is None else fields_set)
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
+
+
+def replaced(model: _M, update: dict[str, Any]) -> _M:
+    """``model.model_copy(update=update)`` for the frozen models here (no extra fields, no private
+    attributes): the same copy, its ``update`` fields set as given, in a quarter of the time.
+
+    >>> j = Journal(id="journal:x", name="X")
+    >>> k = replaced(j, {"aliases": ("Y",)})
+    >>> k == j.model_copy(update={"aliases": ("Y",)}) and k.model_fields_set == {"id", "name", "aliases"}
+    True
+    """
+    m = _new(type(model))
+    values = model.__dict__.copy()
+    values.update(update)
+    _set(m, "__dict__", values)
+    _set(m, "__pydantic_fields_set__", model.__pydantic_fields_set__.union(update))
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)
     return m

@@ -74,3 +74,13 @@ def test_needles_are_long_and_few() -> None:
     assert needles(r"\b(?:a|an|the) study") == (" study",)
     assert needles(r"\b(?:he|she)\b") is None  # too short to be selective
     assert needles("|".join(chr(97 + i) * 3 for i in range(20))) is None  # too many to check
+    # a literal holding another adds no test: "Pharmaceuticals" is in a text only where "Pharma" is
+    assert needles(r"(?:Pharmaceuticals|Pharma|Clinic)\b") == ("Clinic", "Pharma")
+
+
+def test_institution_prefilter_is_on() -> None:
+    # Fifteen keywords, more than needles' default: the pattern runs only on sentences naming one.
+    assert people._INSTITUTION_WORDS is not None and "Hospital" in people._INSTITUTION_WORDS
+    for text in _texts():
+        if people.INSTITUTION_PATTERN.search(text):
+            assert people._institution_matches(text)
