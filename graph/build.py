@@ -15,7 +15,7 @@ JSON export's objects (``docs/json-export.md``), edge keys are ``"TYPE|source_do
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 import networkx as nx
@@ -163,8 +163,21 @@ class _Merged:
 
 
 def node_record(node: NodeBase) -> dict[str, Any]:
-    """A node as its JSON export object (unknown values left out)."""
-    rec: dict[str, Any] = node.model_dump(mode="json", exclude_none=True)
+    """A node as its JSON export object (unknown values left out): ``node.model_dump(mode="json",
+    exclude_none=True)`` with the label's value, spelled out for the field types nodes have (strings,
+    numbers, enums, tuples of strings or enums, a dict of strings) at half the cost for 35,000 nodes
+    (tests/test_build_graph.py compares the two on the seeds' and generated documents' nodes)."""
+    rec: dict[str, Any] = {}
+    for key, value in node.__dict__.items():
+        if value is None:
+            continue
+        if isinstance(value, Enum):  # before str: the schema's enums are StrEnums
+            value = value.value
+        elif isinstance(value, tuple):
+            value = [v.value if isinstance(v, Enum) else v for v in value]
+        elif isinstance(value, dict):
+            value = dict(value)
+        rec[key] = value
     rec["label"] = node.node_label.value
     return rec
 

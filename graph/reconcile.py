@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ontology.identity import PersonName, fold, researcher_key, slugify, study_id
+from ontology.identity import PersonName, first_given, fold, researcher_key, slugify, study_id
 from ontology.model import Researcher, Study
 
 Mention = tuple[str, str]  # (document, loader id)
@@ -86,7 +86,8 @@ def _unique(candidate: str, used: set[str]) -> str:
 
 
 def _name(r: Researcher) -> PersonName:
-    return PersonName(r.surname, r.given, r.initials)
+    d = r.__dict__  # a pydantic model's attributes go through its __getattr__ hook: this runs per mention
+    return PersonName(d["surname"], d["given"], d["initials"])
 
 
 class _Person:
@@ -133,15 +134,15 @@ def _fits(pools: tuple[list[_Person], ...], initials: str, first: str | None) ->
 
 
 def _mention_order(dr: tuple[str, Researcher]) -> tuple[int, int, str, str]:
-    r = dr[1]
-    return (-len(r.initials), -len(r.given or ""), r.id, dr[0])
+    d = dr[1].__dict__
+    return (-len(d["initials"]), -len(d["given"] or ""), d["id"], dr[0])
 
 
 def reconcile_researchers(researchers: Iterable[tuple[str, Researcher]]) -> dict[Mention, str]:
     """(doc, loader researcher id) → canonical researcher id, by :func:`same_person`'s rule."""
     by_surname: dict[str, list[tuple[str, Researcher]]] = defaultdict(list)
     for doc, r in researchers:
-        by_surname[fold(r.surname)].append((doc, r))
+        by_surname[fold(r.__dict__["surname"])].append((doc, r))
     mapping: dict[Mention, str] = {}
     used: set[str] = set()
     none: list[_Person] = []
@@ -151,8 +152,9 @@ def reconcile_researchers(researchers: Iterable[tuple[str, Researcher]]) -> dict
         by_letter: dict[str, list[_Person]] = {}
         loners: list[_Person] = []
         for doc, r in mentions:
-            given = _name(r).first_given
-            initials, first = fold(r.initials), (fold(given) if given else None)
+            d = r.__dict__
+            given = first_given(d["given"])
+            initials, first = fold(d["initials"]), (fold(given) if given else None)
             pools = (by_letter.get(initials[0], none), by_letter.get("", none)) if initials else (groups,)
             fit, more = _fits(pools, initials, first)
             if fit is not None and not more:

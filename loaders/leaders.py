@@ -78,18 +78,19 @@ def named_leaders(text: str, hits: list[Hit]) -> list[Leader]:
     out: list[Leader] = [(p, "led_by", 0.9) for p in led_by(text, hits)]
     for i, (start, end, person, _) in enumerate(hits):
         before = LEADER_BEFORE.search(text[:start])
-        if before or LEADER_AFTER.match(text[end:]):
+        after = LEADER_AFTER.match(text[end:])  # asked once: the slice is a new text each time
+        if before or after:
             out.append((person, "leader", 0.9))
-            after = LEADER_AFTER.match(text[end:])
             if before and "investigators" in before.group():  # "investigators were X, Y and Z"
                 out += [(other, "leader", 0.85) for _, _, other, _ in hits[i + 1 :]]
             elif after and not before:  # "X and Y run the ... study": Y too
                 out += [(other, "leader", 0.85) for s, _, other, _ in hits[i + 1 :] if s < end + after.end()]
             break
     for start, end, person, _ in hits:
-        if GROUP_AFTER.match(text[end:]) or LAB_OF_BEFORE.search(text[:start]):
+        lab_of = LAB_OF_BEFORE.search(text[:start])
+        if GROUP_AFTER.match(text[end:]) or lab_of:
             out.append((person, "group", 0.85))
-            if LAB_OF_BEFORE.search(text[:start]):  # "the group of the psychologist X and the internist Y"
+            if lab_of:  # "the group of the psychologist X and the internist Y"
                 out += [(other, "group", 0.8) for other in coordinated(text, hits, start)[1:]]
     unique: dict[str, Leader] = {}
     for leader in out:

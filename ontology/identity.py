@@ -93,10 +93,15 @@ class PersonName(NamedTuple):
     @property
     def first_given(self) -> str | None:
         """The first given name when it is spelled out (not an initial)."""
-        if not self.given:
-            return None
-        first = self.given.split()[0].rstrip(".")
-        return first if len(first) > 1 and not first.isupper() else None
+        return first_given(self.given)
+
+
+def first_given(given: str | None) -> str | None:
+    """:attr:`PersonName.first_given` of a name with these given names."""
+    if not given:
+        return None
+    first = given.split()[0].rstrip(".")
+    return first if len(first) > 1 and not first.isupper() else None
 
 
 _GIVEN_PARTS = re.compile(r"[\s.]+")

@@ -6,7 +6,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.build import _fill
+from bench.corpus import generate_documents
+from graph.build import _fill, node_record
+from loaders import load_text
+from ontology.model import Extraction
 
 
 def _rows(G: nx.MultiDiGraph) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any]]]]:
@@ -40,3 +43,15 @@ def test_fill_matches_add_edge(seed_graph: nx.MultiDiGraph) -> None:
     _same(got, expected)
     assert got.nodes["drug:not-listed"] == {}
     assert got.has_edge(nodes[1][0], nodes[1][0], "REPORTS|x.txt")
+
+
+def test_node_record_is_the_json_dump(seed_extractions: dict[str, Extraction]) -> None:
+    extractions = list(seed_extractions.values()) + [load_text(t, n) for n, t in generate_documents(200, seed=5)]
+    nodes = [n for x in extractions for n in x.nodes]
+    assert {type(n).__name__ for n in nodes} >= {"Study", "Trial", "Researcher", "Drug", "NewsArticle", "Conference"}
+    for node in nodes:
+        expected = node.model_dump(mode="json", exclude_none=True)
+        expected["label"] = node.node_label.value
+        got = node_record(node)
+        assert got == expected and list(got) == list(expected)
+        assert all(type(got[k]) is type(expected[k]) for k in got)
