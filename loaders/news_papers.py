@@ -93,12 +93,14 @@ class PaperAuthors:
             self.papers_year = (c.index, int(in_year.group(1))) if in_year else None
             return None
         in_journal = IN_JOURNAL.search(c.a.text)
+        about_paper = bool(in_journal or STUDY_WORD.search(c.a.text))
         announced = self.papers_year is not None and c.index - self.papers_year[0] <= 8
-        first = first_author(c) if announced else None  # "The larger came from X's centre, with Y as first author"
-        if not STUDY_WORD.search(c.a.text) and not in_journal and first is None:
+        if not about_paper and not announced:
+            return None
+        first = first_author(c)
+        if not about_paper and first is None:  # "The larger came from X's centre, with Y as first author"
             return None
         year, year_m, later = self.year_of(c)
-        first = first or first_author(c)
         if first is not None:
             return first, year, ()
         opening = PUBLISHED_OPENING.match(c.a.text)
