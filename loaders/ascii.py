@@ -18,18 +18,14 @@ True
 
 from __future__ import annotations
 
-import importlib
 import re
 import sys
 from collections.abc import Iterator
 from typing import Any
 
-try:
-    _parser: Any = importlib.import_module("re._parser")
-    _compiler: Any = importlib.import_module("re._compiler")
-    _c: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - other Python implementations
-    _parser = _compiler = _c = None
+from loaders.re_internals import COMPILER as _compiler
+from loaders.re_internals import CONSTANTS as _c
+from loaders.re_internals import PARSER as _parser
 
 _SPACE = [(0x09, 0x0D), (0x1C, 0x20)]  # what Unicode's \s holds in ASCII
 _NOT_SPACE = [(0x00, 0x08), (0x0E, 0x1B), (0x21, 0x7F)]  # the rest of ASCII: the twin sees nothing else

@@ -24,18 +24,13 @@ modules of ``re``: without them, or for a tree this does not know, the plain pat
 
 from __future__ import annotations
 
-import importlib
 import re
 from typing import Any
 
 from loaders.ascii import parse_ascii
-
-try:
-    _parser: Any = importlib.import_module("re._parser")
-    _compiler: Any = importlib.import_module("re._compiler")
-    _c: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - other Python implementations
-    _parser = _compiler = _c = None
+from loaders.re_internals import COMPILER as _compiler
+from loaders.re_internals import CONSTANTS as _c
+from loaders.re_internals import PARSER as _parser
 
 _MAX_ALTERNATIVES = 400  # distributing multiplies tails: beyond this the plain pattern is kept
 
